@@ -1,0 +1,125 @@
+/** Continuous-integration servers. */
+import { REQUIRED_TOKEN } from './fragments.js'
+import type { IntegrationSpec } from './types.js'
+
+export const ciIntegrations = [
+  {
+    slug: 'bamboo',
+    title: 'Atlassian Bamboo',
+    category: 'ci',
+    availability: 'available',
+    params: [
+      { name: 'bamboo_url', type: 'string', required: true, kind: 'url' },
+      // Hidden from `properties` only because its name contains "key" (spec §7).
+      { name: 'build_key', type: 'string', required: true, kind: 'key' },
+      // The API requires both although the model only requires them pairwise (spec §8).
+      { name: 'username', type: 'string', required: true, kind: 'username' },
+      { name: 'password', type: 'string', required: true, kind: 'password' },
+    ],
+    events: ['push_events'],
+    validations: [
+      ['present', 'bamboo_url'],
+      ['publicUrl', 'bamboo_url'],
+      ['present', 'build_key'],
+      ['pair', 'username', 'password'],
+    ],
+    notes: ['seed titles it "Atlassian Bamboo CI"; 13.12 says "Atlassian Bamboo"', 'build_key is hidden in GET (name rule)'],
+  },
+  {
+    slug: 'buildkite',
+    title: 'Buildkite',
+    category: 'ci',
+    availability: 'available',
+    params: [
+      REQUIRED_TOKEN,
+      { name: 'project_url', type: 'string', required: true, kind: 'url' },
+      // Accepted and discarded: SSL verification is always on (spec §8).
+      { name: 'enable_ssl_verification', type: 'boolean', writeOnly: true },
+    ],
+    events: ['push_events'],
+    validations: [
+      ['present', 'project_url'],
+      ['publicUrl', 'project_url'],
+      ['present', 'token'],
+    ],
+  },
+  {
+    slug: 'drone-ci',
+    title: 'Drone CI',
+    category: 'ci',
+    availability: 'available',
+    params: [
+      REQUIRED_TOKEN,
+      { name: 'drone_url', type: 'string', required: true, kind: 'url' },
+      { name: 'enable_ssl_verification', type: 'boolean' },
+    ],
+    events: ['push_events', 'merge_requests_events', 'tag_push_events'],
+    validations: [
+      ['present', 'drone_url'],
+      ['publicUrl', 'drone_url'],
+      ['present', 'token'],
+    ],
+  },
+  {
+    slug: 'jenkins',
+    title: 'Jenkins CI',
+    category: 'ci',
+    availability: 'available',
+    params: [
+      { name: 'jenkins_url', type: 'string', required: true, kind: 'url' },
+      { name: 'project_name', type: 'string', required: true, kind: 'text' },
+      { name: 'username', type: 'string', kind: 'username' },
+      { name: 'password', type: 'string', kind: 'password' },
+    ],
+    events: ['push_events', 'merge_requests_events', 'tag_push_events'],
+    defaults: { events: { merge_requests_events: false, tag_push_events: false } },
+    validations: [
+      ['present', 'jenkins_url'],
+      ['url', 'jenkins_url'],
+      ['present', 'project_name'],
+      ['presentWith', 'username', 'password'],
+    ],
+  },
+  {
+    slug: 'jenkins-deprecated',
+    title: 'Jenkins CI (Deprecated)',
+    category: 'ci',
+    availability: 'removed',
+    params: [],
+    events: [],
+    notes: ['documented by the seed but removed in GitLab 13.0: PUT 404, GET/DELETE 400'],
+  },
+  {
+    slug: 'mock-ci',
+    title: 'MockCI',
+    category: 'ci',
+    availability: 'development',
+    params: [{ name: 'mock_service_url', type: 'string', required: true, kind: 'url' }],
+    events: ['push_events'],
+    validations: [
+      ['present', 'mock_service_url'],
+      ['url', 'mock_service_url'],
+    ],
+    notes: ['exists only when GitLab runs in development mode; enable with the scenario option `development: true`'],
+  },
+  {
+    slug: 'teamcity',
+    title: 'JetBrains TeamCity CI',
+    category: 'ci',
+    availability: 'available',
+    params: [
+      { name: 'teamcity_url', type: 'string', required: true, kind: 'url' },
+      { name: 'build_type', type: 'string', required: true, kind: 'text' },
+      { name: 'username', type: 'string', required: true, kind: 'username' },
+      { name: 'password', type: 'string', required: true, kind: 'password' },
+    ],
+    events: ['push_events', 'merge_requests_events'],
+    validations: [
+      ['present', 'teamcity_url'],
+      ['publicUrl', 'teamcity_url'],
+      ['present', 'build_type'],
+      ['pair', 'username', 'password'],
+    ],
+    notes: ['seed lists push_events only; 13.12 also accepts merge_requests_events'],
+  },
+] as const satisfies readonly IntegrationSpec[]

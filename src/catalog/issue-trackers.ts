@@ -1,0 +1,117 @@
+/** Issue trackers and project-management tools. */
+import { REQUIRED_TOKEN, TRACKER_PARAMS, TRACKER_VALIDATIONS } from './fragments.js'
+import type { IntegrationSpec } from './types.js'
+
+const simpleTracker = {
+  category: 'issues',
+  availability: 'available',
+  params: TRACKER_PARAMS,
+  events: ['push_events'],
+  // Settings live in a side table, so every field shows once the record exists.
+  showsAllFields: true,
+  validations: TRACKER_VALIDATIONS,
+} as const
+
+export const issueTrackerIntegrations = [
+  {
+    ...simpleTracker,
+    slug: 'bugzilla',
+    title: 'Bugzilla',
+    notes: ['seed lists description and title: not declared in 13.12 (ignored)'],
+  },
+  {
+    ...simpleTracker,
+    slug: 'custom-issue-tracker',
+    title: 'Custom issue tracker',
+    notes: ['seed lists description and title: not declared in 13.12 (ignored)'],
+  },
+  {
+    ...simpleTracker,
+    slug: 'redmine',
+    title: 'Redmine',
+    notes: ['seed lists description: not declared in 13.12 (ignored)'],
+  },
+  {
+    ...simpleTracker,
+    slug: 'ewm',
+    title: 'EWM',
+    notInSeed: true,
+  },
+  {
+    slug: 'youtrack',
+    title: 'YouTrack',
+    category: 'issues',
+    availability: 'available',
+    params: [
+      { name: 'project_url', type: 'string', required: true, kind: 'url' },
+      { name: 'issues_url', type: 'string', required: true, kind: 'url' },
+    ],
+    events: ['push_events'],
+    showsAllFields: true,
+    validations: [
+      ['present', 'project_url'],
+      ['publicUrl', 'project_url'],
+      ['present', 'issues_url'],
+      ['publicUrl', 'issues_url'],
+    ],
+    notes: ['seed lists description: not declared in 13.12 (ignored)'],
+  },
+  {
+    slug: 'jira',
+    title: 'Jira',
+    category: 'issues',
+    availability: 'available',
+    params: [
+      { name: 'url', type: 'string', required: true, kind: 'url' },
+      { name: 'api_url', type: 'string', kind: 'url' },
+      { name: 'username', type: 'string', required: true, kind: 'username' },
+      { name: 'password', type: 'string', required: true, kind: 'password' },
+      { name: 'jira_issue_transition_automatic', type: 'boolean', writeOnly: true },
+      { name: 'jira_issue_transition_id', type: 'string', kind: 'text' },
+      // Lands on the record's top-level flag, not in properties (spec §7).
+      { name: 'comment_on_event_enabled', type: 'boolean', topLevel: true },
+    ],
+    events: ['commit_events', 'merge_requests_events'],
+    showsAllFields: true,
+    validations: [
+      ['present', 'url'],
+      ['publicUrl', 'url'],
+      ['publicUrlIfPresent', 'api_url'],
+      ['present', 'username'],
+      ['present', 'password'],
+      ['idList', 'jira_issue_transition_id'],
+    ],
+    notes: ['seed lists `active` as a param: not a param in 13.12, a PUT always activates (ignored)'],
+  },
+  {
+    slug: 'asana',
+    title: 'Asana',
+    category: 'issues',
+    availability: 'available',
+    params: [
+      { name: 'api_key', type: 'string', required: true, kind: 'token' },
+      { name: 'restrict_to_branch', type: 'string', kind: 'branches' },
+    ],
+    events: ['push_events'],
+    validations: [['present', 'api_key']],
+  },
+  {
+    slug: 'assembla',
+    title: 'Assembla',
+    category: 'issues',
+    availability: 'available',
+    params: [REQUIRED_TOKEN, { name: 'subdomain', type: 'string', kind: 'host' }],
+    events: ['push_events'],
+    validations: [['present', 'token']],
+  },
+  {
+    slug: 'pivotaltracker',
+    title: 'PivotalTracker',
+    category: 'issues',
+    availability: 'available',
+    params: [REQUIRED_TOKEN, { name: 'restrict_to_branch', type: 'string', kind: 'branches' }],
+    events: ['push_events'],
+    validations: [['present', 'token']],
+    notes: ['seed types restrict_to_branch as boolean; 13.12 declares String'],
+  },
+] as const satisfies readonly IntegrationSpec[]

@@ -1,0 +1,167 @@
+/** Email and push notifications, wikis, monitoring, packaging and code hosts. */
+import { BRANCHES, BROKEN_ONLY, REQUIRED_TOKEN } from './fragments.js'
+import type { IntegrationSpec } from './types.js'
+
+export const otherIntegrations = [
+  {
+    slug: 'emails-on-push',
+    title: 'Emails on push',
+    category: 'notifications',
+    availability: 'available',
+    params: [
+      { name: 'recipients', type: 'string', required: true, kind: 'email-list' },
+      { name: 'disable_diffs', type: 'boolean' },
+      { name: 'send_from_committer_email', type: 'boolean' },
+      BRANCHES,
+    ],
+    events: ['push_events', 'tag_push_events'],
+    defaults: { properties: { branches_to_be_notified: 'all' } },
+    validations: [['present', 'recipients']],
+  },
+  {
+    slug: 'pipelines-email',
+    title: 'Pipelines emails',
+    category: 'notifications',
+    availability: 'available',
+    params: [
+      { name: 'recipients', type: 'string', required: true, kind: 'email-list' },
+      BROKEN_ONLY,
+      BRANCHES,
+    ],
+    events: ['pipeline_events'],
+    defaults: { properties: { notify_only_broken_pipelines: true, branches_to_be_notified: 'default' } },
+    validations: [['present', 'recipients']],
+    notes: ['seed lists add_pusher and notify_only_default_branch: not declared in 13.12 (ignored)'],
+  },
+  {
+    slug: 'pushover',
+    title: 'Pushover',
+    category: 'notifications',
+    availability: 'available',
+    params: [
+      { name: 'api_key', type: 'string', required: true, kind: 'token' },
+      { name: 'user_key', type: 'string', required: true, kind: 'token' },
+      { name: 'priority', type: 'string', required: true, values: ['-2', '-1', '0', '1', '2'] },
+      // Required keys that may be empty (spec §8): the seed calls them optional.
+      { name: 'device', type: 'string', required: true, kind: 'text' },
+      { name: 'sound', type: 'string', required: true, values: ['pushover', 'bike', 'bugle', 'cashregister', 'classical', 'none'] },
+    ],
+    events: ['push_events'],
+    validations: [
+      ['present', 'api_key'],
+      ['present', 'user_key'],
+      ['present', 'priority'],
+    ],
+    notes: ['seed marks device and sound optional; 13.12 requires the keys (blank allowed)'],
+  },
+  {
+    slug: 'confluence',
+    title: 'Confluence Workspace',
+    category: 'wiki',
+    availability: 'available',
+    params: [{ name: 'confluence_url', type: 'string', required: true, kind: 'url' }],
+    events: [],
+    validations: [
+      ['present', 'confluence_url'],
+      ['confluenceUrl', 'confluence_url'],
+    ],
+  },
+  {
+    slug: 'external-wiki',
+    title: 'External wiki',
+    category: 'wiki',
+    availability: 'available',
+    params: [{ name: 'external_wiki_url', type: 'string', required: true, kind: 'url' }],
+    events: [],
+    validations: [
+      ['present', 'external_wiki_url'],
+      ['publicUrl', 'external_wiki_url'],
+    ],
+  },
+  {
+    slug: 'github',
+    title: 'GitHub',
+    category: 'other',
+    availability: 'available',
+    params: [
+      REQUIRED_TOKEN,
+      { name: 'repository_url', type: 'string', required: true, kind: 'url' },
+      { name: 'static_context', type: 'boolean' },
+    ],
+    events: ['pipeline_events'],
+    defaults: { properties: { static_context: true } },
+    validations: [
+      ['present', 'token'],
+      ['publicUrlIfPresent', 'repository_url'],
+    ],
+    notes: ['EE Premium: GitLab without the licence answers 404/500; the mock treats it as available'],
+  },
+  {
+    slug: 'packagist',
+    title: 'Packagist',
+    category: 'other',
+    availability: 'available',
+    params: [
+      { name: 'username', type: 'string', required: true, kind: 'username' },
+      REQUIRED_TOKEN,
+      { name: 'server', type: 'string', kind: 'url' },
+    ],
+    events: ['push_events', 'merge_requests_events', 'tag_push_events'],
+    validations: [
+      ['present', 'username'],
+      ['present', 'token'],
+    ],
+    notes: ['seed types server as boolean; 13.12 declares String'],
+  },
+  {
+    slug: 'prometheus',
+    title: 'Prometheus',
+    category: 'monitoring',
+    availability: 'available',
+    params: [
+      { name: 'api_url', type: 'string', required: true, kind: 'url' },
+      { name: 'google_iap_audience_client_id', type: 'string', required: true, kind: 'text' },
+      { name: 'google_iap_service_account_json', type: 'string', required: true, kind: 'json' },
+    ],
+    events: [],
+    extraFields: ['manual_configuration'],
+    // A save hook recomputes `active` from manual_configuration, which the
+    // 13.12 API cannot set: a PUT answers 200 with active:false (spec §8).
+    activeFrom: 'manual_configuration',
+    // Validations run only when the record is saved active, i.e. here only
+    // with manual configuration.
+    validations: [
+      ['present', 'api_url'],
+      ['publicUrl', 'api_url'],
+    ],
+    notes: [
+      'seed marks google_iap_* optional; 13.12 requires all three params',
+      'saved inactive unless the scenario sets properties.manual_configuration: true (then api_url must be a public URL)',
+    ],
+  },
+  {
+    slug: 'datadog',
+    title: 'Datadog',
+    category: 'monitoring',
+    availability: 'available',
+    notInSeed: true,
+    params: [
+      { name: 'api_key', type: 'string', required: true, kind: 'token' },
+      { name: 'datadog_site', type: 'string', kind: 'host' },
+      { name: 'api_url', type: 'string', kind: 'url' },
+      { name: 'datadog_service', type: 'string', kind: 'text' },
+      { name: 'datadog_env', type: 'string', kind: 'text' },
+    ],
+    events: ['pipeline_events', 'job_events'],
+    validations: [['present', 'api_key']],
+  },
+  {
+    slug: 'alerts',
+    title: 'Alerts endpoint',
+    category: 'monitoring',
+    availability: 'list-only',
+    params: [],
+    events: [],
+    notes: ['appears in the list when active; has no GET/PUT/DELETE route'],
+  },
+] as const satisfies readonly IntegrationSpec[]

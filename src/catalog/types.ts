@@ -1,0 +1,125 @@
+/**
+ * The shape of one catalog entry. The catalog is data: every other layer
+ * (validation, serialisation, types, fixtures, docs) reads these fields and
+ * nothing else, so adding an integration is adding one entry.
+ */
+
+/** Grape's declared type of a PUT parameter. */
+export type ParamType = 'string' | 'boolean' | 'integer'
+
+export interface ParamSpec {
+  readonly name: string
+  readonly type: ParamType
+  /** Grape `requires`: the key must be present (an empty value passes; the model judges it). */
+  readonly required?: boolean
+  /** Values GitLab documents for the field (used by fixtures and docs; 13.12 does not enforce them). */
+  readonly values?: readonly string[]
+  /** Accepted by the API but not stored as a property (GitLab drops or re-routes it). */
+  readonly writeOnly?: boolean
+  /** Stored on the record's top level instead of in `properties` (jira `comment_on_event_enabled`). */
+  readonly topLevel?: boolean
+  /** What the value means; fixtures pick realistic data from it. */
+  readonly kind?: ValueKind
+  readonly description?: string
+}
+
+/** The meaning of a string value, so fixtures can generate something realistic. */
+export type ValueKind =
+  | 'url'
+  | 'webhook'
+  | 'token'
+  | 'password'
+  | 'username'
+  | 'email-list'
+  | 'irc-recipients'
+  | 'irc-uri'
+  | 'host'
+  | 'channel'
+  | 'branches'
+  | 'key'
+  | 'json'
+  | 'text'
+
+/** The thirteen event flags GitLab keeps on every integration record. */
+export type EventFlag =
+  | 'commit_events'
+  | 'push_events'
+  | 'issues_events'
+  | 'confidential_issues_events'
+  | 'merge_requests_events'
+  | 'tag_push_events'
+  | 'note_events'
+  | 'confidential_note_events'
+  | 'pipeline_events'
+  | 'wiki_page_events'
+  | 'job_events'
+  | 'deployment_events'
+
+/**
+ * Model validations that run when a PUT activates the record (spec §6.5).
+ * A failure answers `{"message":"400 Bad Request"}` in 13.12.
+ */
+export type Validation =
+  | readonly ['present', string]
+  /** parseable http(s) URL with a host */
+  | readonly ['url', string]
+  /** URL that is not loopback, private, link-local or localhost */
+  | readonly ['publicUrl', string]
+  /** blank, or a public URL */
+  | readonly ['publicUrlIfPresent', string]
+  /** both blank or both present (bamboo/teamcity username+password) */
+  | readonly ['pair', string, string]
+  /** the first must be present when the second is (jenkins username when a password is sent) */
+  | readonly ['presentWith', string, string]
+  /** blank, or digits separated by `,` or `;` (jira transition ids) */
+  | readonly ['idList', string]
+  /** at least one recipient resolves to an irc:// or ircs:// URI (irker) */
+  | readonly ['ircRecipients', string, string]
+  /** http(s), host ending .atlassian.net, path starting /wiki */
+  | readonly ['confluenceUrl', string]
+
+/** Whether the integration can be configured through the API of GitLab 13.12. */
+export type Availability =
+  /** GET/PUT/DELETE routes exist */
+  | 'available'
+  /** appears in the list when active, has no routes of its own (`alerts`) */
+  | 'list-only'
+  /** documented but removed: PUT 404, GET/DELETE 400 (`jenkins-deprecated`) */
+  | 'removed'
+  /** exists only in development mode; like `removed` unless a scenario enables it (`mock-ci`) */
+  | 'development'
+
+export interface IntegrationSpec {
+  /** URL slug, dashed (`emails-on-push`). */
+  readonly slug: string
+  /** Display title returned in `title`. */
+  readonly title: string
+  readonly category: 'chat' | 'ci' | 'issues' | 'monitoring' | 'notifications' | 'wiki' | 'other'
+  readonly availability: Availability
+  /** PUT parameters other than event flags, in Grape's declaration order (error messages follow it). */
+  readonly params: readonly ParamSpec[]
+  /** Event flags accepted on PUT. */
+  readonly events: readonly EventFlag[]
+  /**
+   * Event flags declared Boolean (strict coercion, 400 on junk). The rest are
+   * declared String in 13.x and cast leniently by the database layer (spec §6.3).
+   */
+  readonly strictEvents?: readonly EventFlag[]
+  /** Model fields that are not PUT params but can appear in `properties` (after DELETE, as null). */
+  readonly extraFields?: readonly string[]
+  /** Issue trackers and Jira keep settings in a side table: every visible field appears once the record exists. */
+  readonly showsAllFields?: boolean
+  readonly defaults?: {
+    readonly properties?: Readonly<Record<string, string | boolean | number>>
+    readonly events?: Readonly<Partial<Record<EventFlag, boolean>>>
+  }
+  readonly validations?: readonly Validation[]
+  /** A save hook recomputes `active` from this property (prometheus: `manual_configuration`). */
+  readonly activeFrom?: string
+  /** Path segment of the slash-command trigger route (`slack_slash_commands`). */
+  readonly trigger?: string
+  /** Not in the seed document but routed by GitLab 13.12 (spec Appendix A). */
+  readonly notInSeed?: boolean
+  /** Where the seed document and GitLab 13.12 disagree; GitLab wins (spec §10). */
+  readonly notes?: readonly string[]
+}

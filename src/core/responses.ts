@@ -1,0 +1,35 @@
+/**
+ * GitLab's responses, built as Fetch `Response`s so MSW, the node:http
+ * server and the browser all send the same bytes. Bodies and statuses follow
+ * spec §§1-6; note the two keys GitLab uses: `message` for errors raised by
+ * the endpoint, `error` for Grape's catch-all and parameter errors.
+ */
+
+/** GitLab's exact content type (no charset parameter). */
+export const JSON_TYPE = 'application/json'
+
+export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': JSON_TYPE, ...headers },
+  })
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 })
+}
+
+/** Unknown path or wrong method: Grape's catch-all route, which runs no authentication. */
+export const notFoundRoute = () => json({ error: '404 Not Found' }, 404)
+export const unauthorized = () => json({ message: '401 Unauthorized' }, 401)
+export const forbidden = (reason?: string) =>
+  json({ message: reason ? `403 Forbidden - ${reason}` : '403 Forbidden' }, 403)
+export const projectNotFound = () => json({ message: '404 Project Not Found' }, 404)
+/** 13.12 wording; 16.x says "Integration" (spec §9). */
+export const serviceNotFound = () => json({ message: '404 Service Not Found' }, 404)
+/** A model validation failed: 13.x does not expose the model's messages (spec §4.3). */
+export const modelInvalid = () => json({ message: '400 Bad Request' }, 400)
+/** Grape's parameter errors: one string, messages joined by ", ". */
+export const paramsInvalid = (messages: readonly string[]) =>
+  json({ error: [...new Set(messages)].join(', ') }, 400)
+export const preconditionFailed = () => json({ message: '412 Precondition Failed' }, 412)

@@ -1,0 +1,18 @@
+/** What a route function may touch: the model, the clock and the mock's options. */
+import type { Database } from '../model/database.js'
+
+export interface MockState {
+  /** Replaced whole by seed/reset, so a scenario load is atomic for requests. */
+  db: Database
+  /** Milliseconds since the epoch; injectable so tests and fixtures can fix time. */
+  readonly now: () => number
+  /** Whether development-only integrations (`mock-ci`) are routed (scenario `development: true`). */
+  development: boolean
+  /** The next integration id (ids are a sequence, as in GitLab). */
+  nextIntegrationId: number
+}
+
+/** GitLab's timestamp format: UTC, milliseconds, `Z` (spec §5.4). */
+export function timestamp(state: MockState): string {
+  return new Date(state.now()).toISOString()
+}

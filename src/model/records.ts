@@ -1,0 +1,79 @@
+/**
+ * The stored shapes, as @msw/data collection schemas (Standard Schema via
+ * zod/mini, the lighter zod entry). Collections re-apply these on every
+ * update, so they check structure only; meaning is checked by the scenario
+ * loader and the routes.
+ */
+import * as z from 'zod/mini'
+
+export const ACCESS_LEVELS = [10, 20, 30, 40, 50] as const
+export const VISIBILITIES = ['private', 'internal', 'public'] as const
+export const USER_STATES = ['active', 'blocked', 'deactivated'] as const
+export const TOKEN_SCOPES = ['api', 'read_api', 'read_user', 'sudo', 'read_repository', 'write_repository'] as const
+
+const nullableString = z.nullable(z.string())
+const flag = z.nullable(z.boolean())
+
+export const userRecord = z.object({
+  id: z.number(),
+  username: z.string(),
+  name: z.string(),
+  email: z.string(),
+  admin: z.boolean(),
+  state: z.enum(USER_STATES),
+  created_at: z.string(),
+})
+
+export const tokenRecord = z.object({
+  token: z.string(),
+  user_id: z.number(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
+  expires_at: nullableString,
+  revoked: z.boolean(),
+})
+
+export const projectRecord = z.object({
+  id: z.number(),
+  name: z.string(),
+  path_with_namespace: z.string(),
+  description: nullableString,
+  visibility: z.enum(VISIBILITIES),
+  default_branch: z.string(),
+  created_at: z.string(),
+})
+
+export const memberRecord = z.object({
+  project_id: z.number(),
+  user_id: z.number(),
+  access_level: z.number(),
+})
+
+export const integrationRecord = z.object({
+  id: z.number(),
+  project_id: z.number(),
+  slug: z.string(),
+  active: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  commit_events: flag,
+  push_events: flag,
+  issues_events: flag,
+  confidential_issues_events: flag,
+  merge_requests_events: flag,
+  tag_push_events: flag,
+  note_events: flag,
+  confidential_note_events: flag,
+  pipeline_events: flag,
+  wiki_page_events: flag,
+  job_events: flag,
+  deployment_events: flag,
+  comment_on_event_enabled: z.boolean(),
+  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+})
+
+export type UserRecord = z.infer<typeof userRecord>
+export type TokenRecord = z.infer<typeof tokenRecord>
+export type ProjectRecord = z.infer<typeof projectRecord>
+export type MemberRecord = z.infer<typeof memberRecord>
+export type IntegrationRecord = z.infer<typeof integrationRecord>
+export type PropertyValue = IntegrationRecord['properties'][string]

@@ -1,0 +1,230 @@
+/**
+ * Scenario JSON in and out of the model. `parseScenario` checks everything
+ * (shape, references, catalog facts) before anything is written, and names
+ * the JSON path of the first problem; `loadScenario` fills a database from a
+ * parsed scenario; `dumpScenario` writes the model back in the same format.
+ */
+import { integrationInfo, STORED_EVENT_FLAGS } from '../catalog/index.js'
+import type { Database } from './database.js'
+import type { IntegrationRecord, PropertyValue } from './records.js'
+import { scenarioSchema, type ParsedScenario, type Scenario } from './scenario-schema.js'
+
+export type { Scenario } from './scenario-schema.js'
+
+/** An invalid scenario; `path` is the JSON path of the offending value (`$.integrations[0].slug`). */
+export class ScenarioError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid scenario at ${path}: ${reason}`)
+    this.name = 'ScenarioError'
+  }
+}
+
+function jsonPath(segments: readonly PropertyKey[]): string {
+  return segments.reduce<string>(
+    (path, key) => (typeof key === 'number' ? `${path}[${key}]` : /^[A-Za-z_]\w*$/.test(String(key)) ? `${path}.${String(key)}` : `${path}[${JSON.stringify(String(key))}]`),
+    '$',
+  )
+}
+
+function fail(segments: readonly PropertyKey[], reason: string): never {
+  throw new ScenarioError(jsonPath(segments), reason)
+}
+
+/** Rejects duplicates of `key` among `items`, naming the second occurrence. */
+function unique<T>(items: readonly T[], key: (item: T) => unknown, path: string, field: string): void {
+  const seen = new Set<unknown>()
+  items.forEach((item, index) => {
+    const value = key(item)
+    if (seen.has(value)) fail([path, index, field], `duplicate ${field} ${JSON.stringify(value)}`)
+    seen.add(value)
+  })
+}
+
+/** Validates a scenario completely; throws ScenarioError, never half-accepts. */
+export function parseScenario(input: unknown): ParsedScenario {
+  const result = scenarioSchema.safeParse(input)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : []
+    fail(keys.length ? [...issue.path, keys[0]!] : issue.path, keys.length ? 'unknown field' : issue.message)
+  }
+  const scenario = result.data
+  const users = scenario.users ?? []
+  const projects = scenario.projects ?? []
+  const integrations = scenario.integrations ?? []
+
+  unique(users, (u) => u.id, 'users', 'id')
+  unique(users, (u) => u.username.toLowerCase(), 'users', 'username')
+  const tokens = new Set<string>()
+  users.forEach((user, u) =>
+    user.tokens?.forEach((token, t) => {
+      const value = typeof token === 'string' ? token : token.token
+      if (tokens.has(value)) fail(['users', u, 'tokens', t], 'duplicate token')
+      tokens.add(value)
+    }),
+  )
+  unique(projects, (p) => p.id, 'projects', 'id')
+  unique(projects, (p) => p.path_with_namespace.toLowerCase(), 'projects', 'path_with_namespace')
+
+  const userIds = new Set(users.map((u) => u.id))
+  const usernames = new Set(users.map((u) => u.username.toLowerCase()))
+  projects.forEach((project, p) => {
+    const seen = new Set<string>()
+    project.members?.forEach((member, m) => {
+      const known = typeof member.user === 'number' ? userIds.has(member.user) : usernames.has(member.user.toLowerCase())
+      if (!known) fail(['projects', p, 'members', m, 'user'], `no user ${JSON.stringify(member.user)}`)
+      const key = String(member.user).toLowerCase()
+      if (seen.has(key)) fail(['projects', p, 'members', m, 'user'], 'duplicate member')
+      seen.add(key)
+    })
+  })
+
+  const projectIds = new Set(projects.map((p) => p.id))
+  const projectPaths = new Set(projects.map((p) => p.path_with_namespace.toLowerCase()))
+  const pairs = new Set<string>()
+  unique(
+    integrations.filter((i) => i.id !== undefined),
+    (i) => i.id,
+    'integrations',
+    'id',
+  )
+  integrations.forEach((integration, i) => {
+    const ref = integration.project
+    const known = typeof ref === 'number' ? projectIds.has(ref) : projectPaths.has(ref.toLowerCase())
+    if (!known) fail(['integrations', i, 'project'], `no project ${JSON.stringify(ref)}`)
+    const info = integrationInfo(integration.slug)
+    if (!info) fail(['integrations', i, 'slug'], `unknown integration slug ${JSON.stringify(integration.slug)}`)
+    const pair = `${String(ref).toLowerCase()}\u0000${integration.slug}`
+    if (pairs.has(pair)) fail(['integrations', i, 'slug'], 'the project already has this integration')
+    pairs.add(pair)
+    const allowed = new Set([...info.fields, ...info.spec.params.filter((p) => !p.topLevel).map((p) => p.name)])
+    for (const key of Object.keys(integration.properties ?? {})) {
+      if (!allowed.has(key)) fail(['integrations', i, 'properties', key], `unknown property of ${integration.slug}`)
+    }
+  })
+  return scenario
+}
+
+/** Fills an empty database from a parsed scenario; returns the next free integration id. */
+export async function loadScenario(db: Database, scenario: ParsedScenario, now: string): Promise<number> {
+  const { users, tokens, projects, members, integrations } = db.collections
+  for (const user of scenario.users ?? []) {
+    await users.create({
+      id: user.id,
+      username: user.username,
+      name: user.name ?? user.username,
+      email: user.email ?? `${user.username}@example.com`,
+      admin: user.admin ?? false,
+      state: user.state ?? 'active',
+      created_at: user.created_at ?? now,
+    })
+    for (const token of user.tokens ?? []) {
+      const spec = typeof token === 'string' ? { token } : token
+      await tokens.create({
+        token: spec.token,
+        user_id: user.id,
+        scopes: spec.scopes ?? ['api'],
+        expires_at: spec.expires_at ?? null,
+        revoked: spec.revoked ?? false,
+      })
+    }
+  }
+  for (const project of scenario.projects ?? []) {
+    const path = project.path_with_namespace
+    await projects.create({
+      id: project.id,
+      name: project.name ?? path.slice(path.lastIndexOf('/') + 1),
+      path_with_namespace: path,
+      description: project.description ?? null,
+      visibility: project.visibility ?? 'private',
+      default_branch: project.default_branch ?? 'main',
+      created_at: project.created_at ?? now,
+    })
+    for (const member of project.members ?? []) {
+      const user = typeof member.user === 'number' ? db.userById(member.user) : db.userByName(member.user)
+      await members.create({ project_id: project.id, user_id: user!.id, access_level: member.access_level })
+    }
+  }
+  let nextId = Math.max(0, ...(scenario.integrations ?? []).map((i) => i.id ?? 0)) + 1
+  for (const integration of scenario.integrations ?? []) {
+    const info = integrationInfo(integration.slug)!
+    const ref = integration.project
+    const project = typeof ref === 'number' ? db.projectById(ref) : db.projectByPath(ref)
+    const record = {
+      id: integration.id ?? nextId++,
+      project_id: project!.id,
+      slug: integration.slug,
+      active: integration.active ?? true,
+      created_at: integration.created_at ?? now,
+      updated_at: integration.updated_at ?? integration.created_at ?? now,
+      comment_on_event_enabled: integration.comment_on_event_enabled ?? true,
+      properties: { ...info.spec.defaults?.properties, ...integration.properties } as Record<string, PropertyValue>,
+    } as IntegrationRecord
+    for (const flag of STORED_EVENT_FLAGS) {
+      const given = integration[flag] as boolean | null | undefined
+      record[flag] = given !== undefined ? given : (info.spec.defaults?.events?.[flag] ?? flag !== 'deployment_events')
+    }
+    await integrations.create(record)
+  }
+  return nextId
+}
+
+/** The model as scenario JSON (secrets included: this is the harness's view). */
+export function dumpScenario(db: Database, development: boolean): Scenario {
+  const { users, tokens, projects, members, integrations } = db.collections
+  const tokensOf = (userId: number) =>
+    tokens
+      .all()
+      .filter((t) => t.user_id === userId)
+      .map((t) =>
+        t.scopes.length === 1 && t.scopes[0] === 'api' && t.expires_at === null && !t.revoked
+          ? t.token
+          : { token: t.token, scopes: [...t.scopes], expires_at: t.expires_at, revoked: t.revoked },
+      )
+  return {
+    version: 1,
+    ...(development ? { development } : {}),
+    users: users.all().map((u) => ({
+      id: u.id,
+      username: u.username,
+      name: u.name,
+      email: u.email,
+      admin: u.admin,
+      state: u.state,
+      created_at: u.created_at,
+      tokens: tokensOf(u.id),
+    })),
+    projects: projects.all().map((p) => ({
+      id: p.id,
+      path_with_namespace: p.path_with_namespace,
+      name: p.name,
+      description: p.description,
+      visibility: p.visibility,
+      default_branch: p.default_branch,
+      created_at: p.created_at,
+      members: members
+        .all()
+        .filter((m) => m.project_id === p.id)
+        .map((m) => ({ user: db.userById(m.user_id)!.username, access_level: m.access_level as 10 })),
+    })),
+    integrations: [...integrations.all()]
+      .sort((a, b) => a.id - b.id)
+      .map((i) => {
+        const flags = Object.fromEntries(STORED_EVENT_FLAGS.map((flag) => [flag, i[flag]]))
+        return {
+          id: i.id,
+          project: i.project_id,
+          slug: i.slug,
+          active: i.active,
+          created_at: i.created_at,
+          updated_at: i.updated_at,
+          ...flags,
+          comment_on_event_enabled: i.comment_on_event_enabled,
+          properties: { ...i.properties },
+        }
+      }),
+  }
+}
