@@ -5,7 +5,10 @@
  */
 import type { HttpHandler } from 'msw'
 import { DEFAULT_BASE_URL, parseBaseUrl } from './core/base-url.js'
-import type { Route } from './core/router.js'
+import { runRoute } from './core/dispatch.js'
+import { Faults, type FaultSpec } from './core/faults.js'
+import { DEFAULT_JOURNAL_SIZE, Journal, journalBody, journalQuery, type JournalEntry } from './core/journal.js'
+import { findRoute, relativePath, type Route, type RouteMatch } from './core/router.js'
 import type { MockState } from './core/state.js'
 import { createHandlers } from './msw/handlers.js'
 import { createDatabase, type Database } from './model/database.js'
@@ -19,6 +22,10 @@ export interface GitLabMockOptions {
   scenario?: Scenario
   /** The clock (ms since epoch) used for `created_at`/`updated_at` and token expiry. */
   now?: () => number
+  /** Delay every response by this many milliseconds. */
+  latency?: number
+  /** How many requests the journal keeps (oldest dropped first); 0 turns it off. Default 1000. */
+  journalSize?: number
 }
 
 export interface GitLabMock {
@@ -37,6 +44,13 @@ export interface GitLabMock {
   dump(): Scenario
   /** Resolves when the latest seed/reset has been applied. */
   ready(): Promise<void>
+  /** The request journal, oldest first (secrets redacted). */
+  readonly requests: readonly JournalEntry[]
+  clearRequests(): void
+  /** Makes the next matching request(s) fail: a status such as 500 or 429, or a network error. */
+  failNext(fault: FaultSpec): void
+  /** Answers a Fetch request from the route table, or undefined when no route serves it (the node:http server's entry). */
+  dispatch(request: Request): Promise<Response | undefined>
 }
 
 export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
@@ -59,13 +73,31 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   }
 
   let loading = apply(initial)
-  const current = async () => {
+  const journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE)
+  const faults = new Faults()
+  const latency = options.latency ?? 0
+
+  /** Both dispatchers end here: faults, the route, latency, the journal. */
+  async function serve(match: RouteMatch, request: Request, url: URL, path: string): Promise<Response> {
     await loading
-    return state
+    const time = new Date(now()).toISOString()
+    const hasBody = request.body !== null && journal.size > 0
+    const bodyText = hasBody ? await request.clone().text() : ''
+    const response = faults.take(request.method, path) ?? (await runRoute(match, request, url, state))
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
+    journal.add({
+      method: request.method,
+      path: url.pathname,
+      query: journalQuery(url),
+      status: response.type === 'error' ? 0 : response.status,
+      body: journalBody(request.headers.get('content-type'), bodyText),
+      time,
+    })
+    return response
   }
 
   return {
-    handlers: createHandlers(routes, base, current),
+    handlers: createHandlers(routes, base, serve),
     routes,
     baseUrl,
     get db() {
@@ -82,5 +114,16 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     },
     dump: () => dumpScenario(state.db, state.development),
     ready: () => loading,
+    get requests() {
+      return journal.entries()
+    },
+    clearRequests: () => journal.clear(),
+    failNext: (fault) => faults.add(fault),
+    async dispatch(request) {
+      const url = new URL(request.url)
+      const path = relativePath(url.pathname, base.path)
+      const match = path === undefined ? undefined : findRoute(routes, request.method, path)
+      return match && path !== undefined ? serve(match, request, url, path) : undefined
+    },
   }
 }

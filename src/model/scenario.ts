@@ -13,11 +13,12 @@ export type { Scenario } from './scenario-schema.js'
 
 /** An invalid scenario; `path` is the JSON path of the offending value (`$.integrations[0].slug`). */
 export class ScenarioError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
+  readonly path: string
+  readonly reason: string
+  constructor(path: string, reason: string) {
     super(`Invalid scenario at ${path}: ${reason}`)
+    this.path = path
+    this.reason = reason
     this.name = 'ScenarioError'
   }
 }

@@ -4,17 +4,18 @@
  * serves is left to the user's other handlers (the resolver returns nothing).
  */
 import { http, type HttpHandler } from 'msw'
-import { matchRoute, relativePath, type Route } from '../core/router.js'
-import { runRoute } from '../core/dispatch.js'
-import type { MockState } from '../core/state.js'
 import type { BaseUrl } from '../core/base-url.js'
+import { matchRoute, relativePath, type Route, type RouteMatch } from '../core/router.js'
+
+/** Serves a matched route (the mock adds its journal, faults and latency around it). */
+export type Serve = (match: RouteMatch, request: Request, url: URL, path: string) => Promise<Response>
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 export function createHandlers(
   routes: readonly Route[],
   base: BaseUrl,
-  state: () => Promise<MockState>,
+  serve: Serve,
 ): HttpHandler[] {
   // Relative base URLs (browser) match any origin, as MSW does for relative paths.
   const origin = base.origin ? escape(base.origin) : 'https?://[^/]+'
@@ -24,8 +25,8 @@ export function createHandlers(
       const requestUrl = new URL(request.url)
       const path = relativePath(requestUrl.pathname, base.path)
       const match = path === undefined ? undefined : matchRoute(route, request.method, path)
-      if (!match) return undefined
-      return runRoute(match, request, requestUrl, await state())
+      if (!match || path === undefined) return undefined
+      return serve(match, request, requestUrl, path)
     })
   })
 }

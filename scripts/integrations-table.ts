@@ -1,0 +1,54 @@
+/**
+ * The README's integrations table, rendered from the catalog so it cannot
+ * drift. `npm run docs` rewrites the README between the markers; a test
+ * fails when the checked-in table is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { catalog, isHiddenField, type IntegrationSpec } from '../src/index.js'
+
+export const START = '<!-- integrations-table:start -->'
+export const END = '<!-- integrations-table:end -->'
+
+const AVAILABILITY: Record<IntegrationSpec['availability'], string> = {
+  available: '',
+  'list-only': ' (list only)',
+  removed: ' (removed: no routes)',
+  development: ' (development mode only)',
+}
+
+function param(spec: IntegrationSpec['params'][number]): string {
+  const type = spec.type === 'string' ? '' : `:${spec.type}`
+  const hidden = !spec.writeOnly && !spec.topLevel && isHiddenField(spec.name) ? '*' : ''
+  const dropped = spec.writeOnly ? '†' : ''
+  return `\`${spec.name}\`${type}${hidden}${dropped}`
+}
+
+export function renderIntegrationsTable(): string {
+  const rows = (catalog as readonly IntegrationSpec[]).map((spec) => {
+    const required = spec.params.filter((p) => p.required).map(param).join(', ') || '—'
+    const optional = spec.params.filter((p) => !p.required).map(param).join(', ') || '—'
+    const events = spec.events.map((e) => e.replace(/_events$/, '')).join(', ') || '—'
+    const slug = `\`${spec.slug}\`${AVAILABILITY[spec.availability]}${spec.notInSeed ? ' ‡' : ''}`
+    return `| ${slug} | ${spec.title} | ${required} | ${optional} | ${events} |`
+  })
+  return [
+    `${catalog.length} integration types. \`*\` never returned (secret by GitLab's name rule), \`†\` accepted but not stored,`,
+    '`‡` routed by GitLab 13.12 but missing from the API document. Parameters are strings unless typed.',
+    '',
+    '| slug | title | required | optional | events (`<name>_events`) |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n')
+}
+
+export function withTable(readme: string): string {
+  const start = readme.indexOf(START)
+  const end = readme.indexOf(END)
+  if (start < 0 || end < start) throw new Error('README.md has no integrations-table markers')
+  return `${readme.slice(0, start + START.length)}\n${renderIntegrationsTable()}\n${readme.slice(end)}`
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = new URL('../README.md', import.meta.url)
+  writeFileSync(file, withTable(readFileSync(file, 'utf8')))
+}

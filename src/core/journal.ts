@@ -1,0 +1,84 @@
+/**
+ * The request journal: what the mock was asked and what it answered, oldest
+ * first, in a bounded ring so a long run cannot grow memory. Secrets are
+ * redacted before anything is stored: the `private_token` param and every
+ * field whose name GitLab would hide (password, token, key, ...).
+ */
+import { isHiddenField } from '../catalog/index.js'
+
+export interface JournalEntry {
+  readonly method: string
+  /** Path as requested, below the origin (`/api/v4/projects/1/services/slack`). */
+  readonly path: string
+  /** Query parameters, secrets redacted. */
+  readonly query: Record<string, string | string[]>
+  readonly status: number
+  /** The parsed body (JSON or form), secrets redacted; null when there was none. */
+  readonly body: unknown
+  /** ISO time the request arrived. */
+  readonly time: string
+}
+
+export const REDACTED = '[REDACTED]'
+export const DEFAULT_JOURNAL_SIZE = 1000
+
+function redact(value: unknown, depth = 0): unknown {
+  if (depth > 20) return '[too deep]'
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1))
+  if (value === null || typeof value !== 'object') return value
+  const out: Record<string, unknown> = Object.create(null)
+  for (const [key, item] of Object.entries(value)) out[key] = isHiddenField(key) ? REDACTED : redact(item, depth + 1)
+  return out
+}
+
+function pairsToObject(pairs: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null)
+  for (const [key, value] of pairs) {
+    const shown = isHiddenField(key) ? REDACTED : value
+    const current = out[key]
+    out[key] = current === undefined ? shown : Array.isArray(current) ? [...current, shown] : [current, shown]
+  }
+  return out
+}
+
+/** The body of a request as the journal keeps it. */
+export function journalBody(contentType: string | null, text: string): unknown {
+  if (text === '') return null
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type === 'application/json' || type.endsWith('+json')) {
+    try {
+      return redact(JSON.parse(text))
+    } catch {
+      return `[unparseable JSON, ${text.length} characters]`
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded' || type === '') return pairsToObject(new URLSearchParams(text))
+  return `[${type} body, ${text.length} characters]`
+}
+
+export function journalQuery(url: URL): Record<string, string | string[]> {
+  return pairsToObject(url.searchParams)
+}
+
+/** A ring buffer of entries; `size` 0 disables the journal. */
+export class Journal {
+  #entries: JournalEntry[] = []
+  readonly size: number
+  constructor(size = DEFAULT_JOURNAL_SIZE) {
+    this.size = size
+  }
+
+  add(entry: JournalEntry): void {
+    if (this.size <= 0) return
+    this.#entries.push(entry)
+    if (this.#entries.length > this.size) this.#entries.splice(0, this.#entries.length - this.size)
+  }
+
+  entries(): readonly JournalEntry[] {
+    return [...this.#entries]
+  }
+
+  clear(): void {
+    this.#entries = []
+  }
+}

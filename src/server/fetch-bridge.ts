@@ -1,0 +1,49 @@
+/**
+ * node:http <-> Fetch: turns an IncomingMessage into a Fetch `Request` (with
+ * a body size limit) and writes a Fetch `Response` back, so the server runs
+ * the same route functions as the MSW handlers.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+export class BodyTooLarge extends Error {}
+
+/** Reads the whole body, rejecting with BodyTooLarge past `limit` bytes. */
+export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const declared = Number(request.headers['content-length'] ?? 0)
+  if (declared > limit) throw new BodyTooLarge()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) throw new BodyTooLarge()
+    chunks.push(chunk)
+  }
+  return size === 0 ? undefined : Buffer.concat(chunks, size)
+}
+
+export function toFetchRequest(request: IncomingMessage, origin: string, body: Buffer | undefined): Request {
+  const headers = new Headers()
+  const raw = request.rawHeaders
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!)
+  const method = request.method ?? 'GET'
+  const hasBody = body !== undefined && method !== 'GET' && method !== 'HEAD'
+  const target = request.url ?? '/'
+  // Absolute-form targets (`GET http://host/path`) keep only their path.
+  const path = target.startsWith('/') ? target : new URL(target).pathname
+  return new Request(origin + path + (target.startsWith('/') ? '' : new URL(target).search), {
+    method,
+    headers,
+    ...(hasBody ? { body: new Uint8Array(body) } : {}),
+  })
+}
+
+export async function writeFetchResponse(response: Response, res: ServerResponse, head: boolean): Promise<void> {
+  const body = head || response.body === null ? undefined : Buffer.from(await response.arrayBuffer())
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, key) => {
+    headers[key] = value
+  })
+  if (body !== undefined) headers['content-length'] = String(body.length)
+  res.writeHead(response.status, headers)
+  res.end(body)
+}
