@@ -58,7 +58,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const base = parseBaseUrl(baseUrl)
   const now = options.now ?? Date.now
   const initial = parseScenario(options.scenario ?? {})
-  const state: MockState = { db: createDatabase(), now, development: false, nextIntegrationId: 1 }
+  const state: MockState = { db: createDatabase(), now, development: false, nextIntegrationId: 1, writes: Promise.resolve() }
 
   /**
    * Loads into a fresh database and swaps it in at the end, so requests

@@ -6,7 +6,7 @@
 import { DEFAULT_EVENT_FLAGS, STORED_EVENT_FLAGS, type IntegrationInfo } from '../catalog/index.js'
 import type { StoredIntegration, StoredProject } from '../model/database.js'
 import type { IntegrationRecord, PropertyValue } from '../model/records.js'
-import { timestamp, type MockState } from './state.js'
+import { exclusive, timestamp, type MockState } from './state.js'
 import type { Accepted } from './validate-params.js'
 import { validateModel } from './validate-model.js'
 
@@ -38,38 +38,42 @@ async function store(state: MockState, existing: StoredIntegration | undefined, 
  * catalog's save hook), then the model validations of an active record.
  * Returns undefined when the model rejects the result.
  */
-export async function saveIntegration(
+export function saveIntegration(
   state: MockState,
   project: StoredProject,
   info: IntegrationInfo,
   values: Accepted,
 ): Promise<StoredIntegration | undefined> {
-  const existing = state.db.integration(project.id, info.spec.slug)
-  const base = existing ?? newIntegration(state, project, info)
-  const next: IntegrationRecord = { ...base, properties: { ...base.properties } }
-  for (const [name, value] of values) {
-    const param = info.paramsByName.get(name)!
-    if ('event' in param) next[param.name] = value as boolean | null
-    else if (param.topLevel) next.comment_on_event_enabled = value === null ? next.comment_on_event_enabled : Boolean(value)
-    else if (!param.writeOnly) next.properties[name] = value
-  }
-  const activeFrom = info.spec.activeFrom
-  next.active = activeFrom ? next.properties[activeFrom] === true : true
-  if (next.active && !validateModel(info.spec.validations, next.properties)) return undefined
-  next.updated_at = timestamp(state)
-  return store(state, existing, next)
+  return exclusive(state, async () => {
+    const existing = state.db.integration(project.id, info.spec.slug)
+    const base = existing ?? newIntegration(state, project, info)
+    const next: IntegrationRecord = { ...base, properties: { ...base.properties } }
+    for (const [name, value] of values) {
+      const param = info.paramsByName.get(name)!
+      if ('event' in param) next[param.name] = value as boolean | null
+      else if (param.topLevel) next.comment_on_event_enabled = value === null ? next.comment_on_event_enabled : Boolean(value)
+      else if (!param.writeOnly) next.properties[name] = value
+    }
+    const activeFrom = info.spec.activeFrom
+    next.active = activeFrom ? next.properties[activeFrom] === true : true
+    if (next.active && !validateModel(info.spec.validations, next.properties)) return undefined
+    next.updated_at = timestamp(state)
+    return store(state, existing, next)
+  })
 }
 
 /** DELETE: keep the record, null every model field, deactivate; flags stay. */
-export async function deactivateIntegration(
+export function deactivateIntegration(
   state: MockState,
   project: StoredProject,
   info: IntegrationInfo,
 ): Promise<StoredIntegration> {
-  const existing = state.db.integration(project.id, info.spec.slug)
-  const base = existing ?? newIntegration(state, project, info)
-  const next: IntegrationRecord = { ...base, properties: { ...base.properties }, active: false }
-  for (const field of info.fields) next.properties[field] = null
-  next.updated_at = timestamp(state)
-  return store(state, existing, next)
+  return exclusive(state, async () => {
+    const existing = state.db.integration(project.id, info.spec.slug)
+    const base = existing ?? newIntegration(state, project, info)
+    const next: IntegrationRecord = { ...base, properties: { ...base.properties }, active: false }
+    for (const field of info.fields) next.properties[field] = null
+    next.updated_at = timestamp(state)
+    return store(state, existing, next)
+  })
 }

@@ -1,32 +1,32 @@
 /**
- * MSW request handlers generated from the route table: one handler a route,
- * matching GitLab's URL under the mock's base URL. A request no route
- * serves is left to the user's other handlers (the resolver returns nothing).
+ * The MSW side of the route table: one MSW handler that matches the mock's
+ * base URL and dispatches the table with the kit's own matcher (the same
+ * function the node:http server uses). One handler, not one per route,
+ * because msw parses the request (URL, cookies) for every handler it tries:
+ * a dozen handlers cost more than the whole emulated request (see the
+ * README's Performance section). A request no route serves is left to the
+ * user's other handlers (the resolver returns nothing).
  */
 import { http, type HttpHandler } from 'msw'
 import type { BaseUrl } from '../core/base-url.js'
-import { matchRoute, relativePath, type Route, type RouteMatch } from '../core/router.js'
+import { findRoute, relativePath, type Route, type RouteMatch } from '../core/router.js'
 
 /** Serves a matched route (the mock adds its journal, faults and latency around it). */
 export type Serve = (match: RouteMatch, request: Request, url: URL, path: string) => Promise<Response>
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
-export function createHandlers(
-  routes: readonly Route[],
-  base: BaseUrl,
-  serve: Serve,
-): HttpHandler[] {
+export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: Serve): HttpHandler[] {
   // Relative base URLs (browser) match any origin, as MSW does for relative paths.
   const origin = base.origin ? escape(base.origin) : 'https?://[^/]+'
-  return routes.map((route) => {
-    const url = new RegExp(`^${origin}${escape(base.path)}${route.pattern.source.slice(1)}`)
-    return http.all(url, async ({ request }) => {
-      const requestUrl = new URL(request.url)
-      const path = relativePath(requestUrl.pathname, base.path)
-      const match = path === undefined ? undefined : matchRoute(route, request.method, path)
+  const underBase = new RegExp(`^${origin}${escape(base.path)}(?:/|$)`)
+  return [
+    http.all(underBase, async ({ request }) => {
+      const url = new URL(request.url)
+      const path = relativePath(url.pathname, base.path)
+      const match = path === undefined ? undefined : findRoute(routes, request.method, path)
       if (!match || path === undefined) return undefined
-      return serve(match, request, requestUrl, path)
-    })
-  })
+      return serve(match, request, url, path)
+    }),
+  ]
 }

@@ -1,0 +1,13 @@
+/** Small statistics helpers shared by the benchmarks. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** Times `fn` `count` times in a row; returns microseconds per call. */
+export async function perCall(count: number, fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  for (let i = 0; i < count; i++) await fn()
+  return ((performance.now() - started) * 1000) / count
+}

@@ -1,0 +1,146 @@
+/**
+ * The built `gitlab-services-mock` command as a child process (`npm test`
+ * builds dist/ first): ready line, demo scenario, flags, usage errors with
+ * exit code 2, and clean shutdown on SIGTERM/SIGINT.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, expect, test } from 'vitest'
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+const running: ChildProcessWithoutNullStreams[] = []
+
+interface Started {
+  child: ChildProcessWithoutNullStreams
+  base: string
+  stdout: () => string
+}
+
+/** Starts the CLI and resolves with its base URL once the ready line appears. */
+function start(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, [CLI, '--port', '0', ...args])
+  running.push(child)
+  let out = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line; stdout: ${out}`)), 10_000)
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk
+      const match = /listening on (http:\/\/\S+\/api\/v4)/.exec(out)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ child, base: match[1]!, stdout: () => out })
+      }
+    })
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+  })
+}
+
+/** Runs the CLI to completion. */
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args])
+  running.push(child)
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
+}
+
+function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)))
+}
+
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
+})
+
+function scenarioFile(content: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'gsm-')), 'scenario.json')
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content))
+  return file
+}
+
+test('starts with the demo scenario, prints tokens and a curl line, serves GitLab routes', async () => {
+  const { base, stdout } = await start([])
+  expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v4$/)
+  const token = /token for \S+: (\S+)/.exec(stdout())?.[1]
+  expect(token).toBeDefined()
+  expect(stdout()).toContain('curl -H')
+  const response = await fetch(`${base}/user`, { headers: { 'PRIVATE-TOKEN': token! } })
+  expect(response.status).toBe(200)
+  expect(await response.json()).toHaveProperty('username')
+})
+
+test('--scenario loads a file; the log has one line per request and no token', async () => {
+  const file = scenarioFile({
+    users: [{ id: 1, username: 'root', admin: true, tokens: ['glpat-cli-secret'] }],
+    projects: [{ id: 5, path_with_namespace: 'g/p' }],
+  })
+  const { base, stdout } = await start(['--scenario', file])
+  const put = await fetch(`${base}/projects/g%2Fp/integrations/external-wiki?private_token=glpat-cli-secret`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'external_wiki_url=https://wiki.example.com',
+  })
+  expect(put.status).toBe(200)
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(stdout()).toMatch(/PUT \/api\/v4\/projects\/g%2Fp\/integrations\/external-wiki 200 \d/)
+  expect(stdout()).not.toContain('glpat-cli-secret')
+})
+
+test('--quiet logs nothing per request; --no-control hides /__mock', async () => {
+  const { base, stdout } = await start(['--quiet', '--no-control'])
+  const origin = new URL(base).origin
+  const response = await fetch(`${origin}/__mock/scenario`)
+  expect(response.status).toBe(404)
+  expect(await response.json()).toEqual({ error: '404 Not Found' })
+  expect(stdout()).not.toMatch(/GET \/__mock/)
+})
+
+test('--latency delays responses', async () => {
+  const { base } = await start(['--latency', '300', '--quiet'])
+  const started = performance.now()
+  await fetch(`${base}/version`)
+  expect(performance.now() - started).toBeGreaterThanOrEqual(290)
+})
+
+test.each([
+  [['--port', 'abc'], /--port must be a whole number/],
+  [['--bogus'], /Unknown option '--bogus'/],
+  [['--scenario', '/nonexistent/file.json'], /cannot read scenario file/],
+  [['--latency', '-5'], /latency/],
+])('usage error %j exits 2 with a message', async (args, message) => {
+  const result = await run(args)
+  expect(result.code).toBe(2)
+  expect(result.stderr).toMatch(message)
+})
+
+test('an invalid scenario file exits 2 naming the JSON path', async () => {
+  const bad = scenarioFile({ projects: [{ id: 1, path_with_namespace: 'a/b' }], integrations: [{ project: 2, slug: 'slack' }] })
+  const result = await run(['--scenario', bad])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('$.integrations[0].project')
+  const notJson = await run(['--scenario', scenarioFile('{ nope')])
+  expect(notJson.code).toBe(2)
+  expect(notJson.stderr).toMatch(/not valid JSON/)
+})
+
+test('--help documents every flag and exits 0', async () => {
+  const result = await run(['--help'])
+  expect(result.code).toBe(0)
+  for (const flag of ['--port', '--host', '--scenario', '--seed', '--latency', '--no-control', '--quiet'])
+    expect(result.stdout).toContain(flag)
+})
+
+test.each(['SIGTERM', 'SIGINT'] as const)('%s closes cleanly after the request in flight', async (signal) => {
+  const { child, base } = await start(['--latency', '300', '--quiet'])
+  const inFlight = fetch(`${base}/version`)
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  child.kill(signal)
+  const response = await inFlight
+  expect(response.status).toBe(401)
+  expect(await exited(child)).toBe(0)
+})
