@@ -103,12 +103,12 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     get db() {
       return state.db
     },
-    seed(scenario) {
+    async seed(scenario) {
       const parsed = parseScenario(scenario)
       loading = loading.catch(() => undefined).then(() => apply(parsed))
       return loading
     },
-    reset() {
+    async reset() {
       loading = loading.catch(() => undefined).then(() => apply(initial))
       return loading
     },

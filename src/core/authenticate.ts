@@ -13,11 +13,12 @@ export interface Caller {
   readonly token: StoredToken
 }
 
+/** GitLab's order: the `private_token` param, then the header, then a Bearer token. */
 function credential(request: Request, params: Params): string | undefined {
-  const header = request.headers.get('private-token')
-  if (header) return header
   const param = params.private_token
   if (typeof param === 'string' && param !== '') return param
+  const header = request.headers.get('private-token')
+  if (header) return header
   const authorization = request.headers.get('authorization')
   const bearer = authorization && /^Bearer\s+(.+)$/i.exec(authorization.trim())
   return bearer ? bearer[1] : undefined

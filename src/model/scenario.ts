@@ -84,7 +84,7 @@ export function parseScenario(input: unknown): ParsedScenario {
   })
 
   const projectIds = new Set(projects.map((p) => p.id))
-  const projectPaths = new Set(projects.map((p) => p.path_with_namespace.toLowerCase()))
+  const projectIdByPath = new Map(projects.map((p) => [p.path_with_namespace.toLowerCase(), p.id]))
   const pairs = new Set<string>()
   unique(
     integrations.filter((i) => i.id !== undefined),
@@ -94,11 +94,13 @@ export function parseScenario(input: unknown): ParsedScenario {
   )
   integrations.forEach((integration, i) => {
     const ref = integration.project
-    const known = typeof ref === 'number' ? projectIds.has(ref) : projectPaths.has(ref.toLowerCase())
+    const known = typeof ref === 'number' ? projectIds.has(ref) : projectIdByPath.has(ref.toLowerCase())
     if (!known) fail(['integrations', i, 'project'], `no project ${JSON.stringify(ref)}`)
     const info = integrationInfo(integration.slug)
     if (!info) fail(['integrations', i, 'slug'], `unknown integration slug ${JSON.stringify(integration.slug)}`)
-    const pair = `${String(ref).toLowerCase()}\u0000${integration.slug}`
+    // Keyed by project id, so `1` and `"acme/app"` naming the same project are caught as duplicates.
+    const projectId = typeof ref === 'number' ? ref : projectIdByPath.get(ref.toLowerCase())
+    const pair = `${projectId}\u0000${integration.slug}`
     if (pairs.has(pair)) fail(['integrations', i, 'slug'], 'the project already has this integration')
     pairs.add(pair)
     const allowed = new Set([...info.fields, ...info.spec.params.filter((p) => !p.topLevel).map((p) => p.name)])
