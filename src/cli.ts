@@ -119,20 +119,22 @@ async function main(argv: string[]): Promise<void> {
     const actual = typeof address === 'object' && address ? address.port : port
     const shown = isIP(host) === 6 ? `[${host}]` : host
     const base = `http://${shown}:${actual}/api/v4`
-    process.stdout.write(`gitlab-services-mock listening on ${base}\n`)
+    // One write, so a reader that sees the ready line sees the whole banner.
+    const banner = [`gitlab-services-mock listening on ${base}`]
+    if (demo) {
+      for (const user of scenario.users ?? [])
+        for (const token of user.tokens ?? [])
+          banner.push(`  token for ${user.username}: ${typeof token === 'string' ? token : token.token}`)
+      const first = scenario.users?.[0]?.tokens?.[0]
+      const token = typeof first === 'string' ? first : first?.token
+      const project = scenario.projects?.[0]?.id ?? 1
+      if (token) banner.push(`  try: curl -H 'PRIVATE-TOKEN: ${token}' ${base}/projects/${project}/services`)
+    }
+    process.stdout.write(banner.join('\n') + '\n')
     if (control && !['127.0.0.1', 'localhost', '::1'].includes(host))
       process.stderr.write(
         `warning: the control API (/__mock) is reachable from ${host}: anyone who can connect can replace the state. Pass --no-control to turn it off.\n`,
       )
-    if (demo) {
-      for (const user of scenario.users ?? [])
-        for (const token of user.tokens ?? [])
-          process.stdout.write(`  token for ${user.username}: ${typeof token === 'string' ? token : token.token}\n`)
-      const first = scenario.users?.[0]?.tokens?.[0]
-      const token = typeof first === 'string' ? first : first?.token
-      const project = scenario.projects?.[0]?.id ?? 1
-      if (token) process.stdout.write(`  try: curl -H 'PRIVATE-TOKEN: ${token}' ${base}/projects/${project}/services\n`)
-    }
   })
 
   const stop = () => {

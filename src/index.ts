@@ -19,3 +19,4 @@ export {
   type ParamSpec,
 } from './catalog/index.js'
 export { GITLAB_VERSION } from './routes/instance.js'
+export * from './fixtures/index.js'
