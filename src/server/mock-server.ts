@@ -33,7 +33,7 @@ export function createMockServer(options: MockServerOptions): Server {
     return (await mock.dispatch(request)) ?? notFoundRoute()
   }
 
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const started = performance.now()
     const pathname = (req.url ?? '/').split('?')[0]!
     let status = 500
@@ -60,6 +60,8 @@ export function createMockServer(options: MockServerOptions): Server {
         return
       }
       status = response.status
+      // Closing: answer, then drop the keep-alive connection so close() need not wait for its timeout.
+      if (!server.listening) res.shouldKeepAlive = false
       await writeFetchResponse(response, res, req.method === 'HEAD')
     } catch (error) {
       console.error('[gitlab-services-mock] request failed:', error)
@@ -69,4 +71,5 @@ export function createMockServer(options: MockServerOptions): Server {
       log?.(`${req.method} ${pathname} ${status} ${(performance.now() - started).toFixed(1)}ms`)
     }
   })
+  return server
 }

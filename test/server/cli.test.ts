@@ -144,3 +144,18 @@ test.each(['SIGTERM', 'SIGINT'] as const)('%s closes cleanly after the request i
   expect(response.status).toBe(401)
   expect(await exited(child)).toBe(0)
 })
+
+test('--seed N generates a reproducible demo scenario from the fixture kit', async () => {
+  const tokens = async (seed: string) => {
+    const { child, stdout } = await start(['--seed', seed, '--quiet'])
+    child.kill('SIGTERM')
+    await exited(child)
+    return stdout()
+      .split('\n')
+      .filter((line) => line.includes('token for'))
+  }
+  const first = await tokens('7')
+  expect(first.length).toBeGreaterThan(0)
+  expect(await tokens('7')).toEqual(first)
+  expect(await tokens('8')).not.toEqual(first)
+})
