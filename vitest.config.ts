@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { playwright } from '@vitest/browser-playwright'
+import { msw } from 'msw/vite'
 import { defineConfig } from 'vitest/config'
+import { serveBrowserBundle } from './test/bundle/serve-bundle.js'
 
 /** Tests import the kit by its package name; in the repo that name means the source. */
 const source = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url))
@@ -7,6 +11,36 @@ const self = [
   { find: /^gitlab-services-mock$/, replacement: source('index.ts') },
   { find: /^gitlab-services-mock\/server$/, replacement: source('server/index.ts') },
 ]
+
+/**
+ * The browser project imports `gitlab-services-mock/browser` through the
+ * package's exports map, i.e. the tsup build in dist/ (`npm test` builds
+ * first); without a build it falls back to the source.
+ */
+function browserEntry(): string {
+  try {
+    return createRequire(import.meta.url).resolve('gitlab-services-mock/browser')
+  } catch {
+    return source('browser/index.ts')
+  }
+}
+
+/** Debian's Chromium (no browser download): headless, no sandbox (CI runs as root), quiet. */
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+})
 
 /**
  * The suite runs twice: against msw 3 (the devDependency `msw`) and against
@@ -17,12 +51,32 @@ export default defineConfig({
   resolve: { alias: self },
   test: {
     projects: [
-      { extends: true, test: { name: 'msw3', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'msw3', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] } },
       {
         extends: true,
         // The server does not go through msw: it runs once, under msw3.
-        test: { name: 'msw2', include: ['test/**/*.test.ts'], exclude: ['test/server/**'] },
+        test: { name: 'msw2', include: ['test/**/*.test.ts'], exclude: ['test/server/**', 'test/bundle/**', 'test/browser/**'] },
         resolve: { alias: [...self, { find: /^msw(\/.*)?$/, replacement: 'msw2$1' }] },
+      },
+      {
+        extends: true,
+        // Headless Chromium; msw/vite serves the installed msw's worker script.
+        plugins: [msw({ mode: 'worker-only' }), serveBrowserBundle()],
+        resolve: { alias: [{ find: /^gitlab-services-mock\/browser$/, replacement: browserEntry() }] },
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          // One test iframe at a time: msw's worker hands requests from a nested frame
+          // that did not start mocking to any frame that did (Storybook's canvas case).
+          fileParallelism: false,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
       },
     ],
   },
