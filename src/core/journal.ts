@@ -60,9 +60,11 @@ export function journalQuery(url: URL): Record<string, string | string[]> {
   return pairsToObject(url.searchParams)
 }
 
-/** A ring buffer of entries; `size` 0 disables the journal. */
+/** A ring buffer of entries (O(1) per request once full); `size` 0 disables the journal. */
 export class Journal {
-  #entries: JournalEntry[] = []
+  #slots: (JournalEntry | undefined)[] = []
+  /** Index of the oldest entry once the buffer is full. */
+  #start = 0
   readonly size: number
   constructor(size = DEFAULT_JOURNAL_SIZE) {
     this.size = size
@@ -70,15 +72,21 @@ export class Journal {
 
   add(entry: JournalEntry): void {
     if (this.size <= 0) return
-    this.#entries.push(entry)
-    if (this.#entries.length > this.size) this.#entries.splice(0, this.#entries.length - this.size)
+    if (this.#slots.length < this.size) {
+      this.#slots.push(entry)
+      return
+    }
+    this.#slots[this.#start] = entry
+    this.#start = (this.#start + 1) % this.size
   }
 
   entries(): readonly JournalEntry[] {
-    return [...this.#entries]
+    const slots = this.#slots as JournalEntry[]
+    return [...slots.slice(this.#start), ...slots.slice(0, this.#start)]
   }
 
   clear(): void {
-    this.#entries = []
+    this.#slots = []
+    this.#start = 0
   }
 }

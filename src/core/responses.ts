@@ -8,11 +8,22 @@
 /** GitLab's exact content type (no charset parameter). */
 export const JSON_TYPE = 'application/json'
 
+/** The serialised body of responses made by `json()`, so the node server can write it without reading a stream. */
+const bodies = new WeakMap<Response, string>()
+
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body)
+  const response = new Response(text, {
     status,
     headers: { 'Content-Type': JSON_TYPE, ...headers },
   })
+  bodies.set(response, text)
+  return response
+}
+
+/** The body text of a `json()` response (undefined for others, or once something else consumed it). */
+export function jsonText(response: Response): string | undefined {
+  return response.bodyUsed ? undefined : bodies.get(response)
 }
 
 export function noContent(): Response {

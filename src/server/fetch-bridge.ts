@@ -4,6 +4,7 @@
  * the same route functions as the MSW handlers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { jsonText } from '../core/responses.js'
 
 export class BodyTooLarge extends Error {}
 
@@ -11,6 +12,8 @@ export class BodyTooLarge extends Error {}
 export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const declared = Number(request.headers['content-length'] ?? 0)
   if (declared > limit) throw new BodyTooLarge()
+  // No body announced: skip the stream machinery (the common GET).
+  if (declared === 0 && request.headers['transfer-encoding'] === undefined) return undefined
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -38,7 +41,10 @@ export function toFetchRequest(request: IncomingMessage, origin: string, body: B
 }
 
 export async function writeFetchResponse(response: Response, res: ServerResponse, head: boolean): Promise<void> {
-  const body = head || response.body === null ? undefined : Buffer.from(await response.arrayBuffer())
+  // The routes' JSON bodies are taken as the string they were built from: reading the stream costs more than the route.
+  const text = head ? undefined : jsonText(response)
+  const body =
+    head || response.body === null ? undefined : text !== undefined ? Buffer.from(text) : Buffer.from(await response.arrayBuffer())
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, key) => {
     headers[key] = value
