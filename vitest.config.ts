@@ -66,8 +66,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          // One test iframe at a time: msw's worker hands requests from a nested frame
-          // that did not start mocking to any frame that did (Storybook's canvas case).
+          // One test iframe at a time: msw's worker hands a request from a nested frame
+          // that did not start mocking to any visible frame that did.
           fileParallelism: false,
           browser: {
             enabled: true,
