@@ -15,25 +15,49 @@ const rounds = quick ? 3 : 5
 const url = 'https://gitlab.example.com/api/v4/projects/1/integrations/slack'
 const headers = { 'PRIVATE-TOKEN': TOKEN }
 
+globalThis.gc?.()
+const baselineHeap = process.memoryUsage().heapUsed
 const mock = createGitLabMock({ scenario: smallScenario() })
 await mock.ready()
 const sample = await (await mock.dispatch(new Request(url, { headers })))!.text()
-const bare = http.get('https://bare.example.com/x', () => new Response(sample, { headers: { 'Content-Type': 'application/json' } }))
+const constant = () => new Response(sample, { headers: { 'Content-Type': 'application/json' } })
+const bare = http.get('https://bare.example.com/x', constant)
+// The same bare handler over plain http: isolates what TLS costs msw 3's socket-level interception.
+const bareHttp = http.get('http://bare.example.com/x', constant)
 
-const server = setupServer(bare, ...mock.handlers)
+// Each phase runs with only its own handlers installed, so neither pays for the other's matching.
+const server = setupServer()
 server.listen({ onUnhandledRequest: 'bypass' } as never)
+const only = async (handlers: Parameters<typeof server.resetHandlers>, run: () => Promise<number>) => {
+  server.resetHandlers(...handlers)
+  return run()
+}
 
 const kit: number[] = []
 const baseline: number[] = []
-await perCall(count, () => fetch('https://bare.example.com/x').then((r) => r.text()))
-await perCall(count, () => fetch(url, { headers }).then((r) => r.text()))
+const plain: number[] = []
+const runBare = () => only([bare], () => perCall(count, () => fetch('https://bare.example.com/x').then((r) => r.text())))
+const runKit = () => only(mock.handlers, () => perCall(count, () => fetch(url, { headers }).then((r) => r.text())))
+const runPlain = () => only([bareHttp], () => perCall(count, () => fetch('http://bare.example.com/x').then((r) => r.text())))
+await runBare()
+await runKit()
 for (let round = 0; round < rounds; round++) {
-  baseline.push(await perCall(count, () => fetch('https://bare.example.com/x').then((r) => r.text())))
-  kit.push(await perCall(count, () => fetch(url, { headers }).then((r) => r.text())))
+  baseline.push(await runBare())
+  kit.push(await runKit())
+  plain.push(await runPlain())
 }
-const heapBefore = process.memoryUsage().heapUsed
+mock.clearRequests()
 server.close()
 globalThis.gc?.()
+const requests = 2 * count + 3 * rounds * count
 process.stdout.write(
-  JSON.stringify({ kitMicros: median(kit), bareMicros: median(baseline), bytes: sample.length, heapAfterCloseMB: (process.memoryUsage().heapUsed / 2 ** 20).toFixed(1), heapBeforeCloseMB: (heapBefore / 2 ** 20).toFixed(1) }) + '\n',
+  JSON.stringify({
+    kitMicros: median(kit),
+    bareMicros: median(baseline),
+    bareHttpMicros: median(plain),
+    bytes: sample.length,
+    requests,
+    // Heap still held after server.close() and a full GC, per intercepted request.
+    retainedKBPerRequest: (process.memoryUsage().heapUsed - baselineHeap) / 1024 / requests,
+  }) + '\n',
 )
