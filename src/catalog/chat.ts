@@ -31,6 +31,18 @@ const slackLike = {
   validations: WEBHOOK_VALIDATIONS,
 } as const
 
+/** Notifiers that accept only a webhook and strict event flags; the chat defaults are stored and shown. */
+const webhookOnly = {
+  category: 'chat',
+  availability: 'available',
+  params: [WEBHOOK],
+  events: CHAT_EVENTS,
+  strictEvents: CHAT_EVENTS,
+  extraFields: ['notify_only_broken_pipelines', 'branches_to_be_notified', ...CHAT_CHANNEL_FIELDS],
+  defaults: { properties: CHAT_DEFAULTS },
+  validations: WEBHOOK_VALIDATIONS,
+} as const
+
 export const chatIntegrations = [
   {
     ...slackLike,
@@ -80,29 +92,15 @@ export const chatIntegrations = [
     ],
   },
   {
+    ...webhookOnly,
     slug: 'unify-circuit',
     title: 'Unify Circuit',
-    category: 'chat',
-    availability: 'available',
-    params: [WEBHOOK],
-    events: CHAT_EVENTS,
-    strictEvents: CHAT_EVENTS,
-    extraFields: ['notify_only_broken_pipelines', 'branches_to_be_notified', ...CHAT_CHANNEL_FIELDS],
-    defaults: { properties: CHAT_DEFAULTS },
-    validations: WEBHOOK_VALIDATIONS,
     notes: ['seed lists notify_only_broken_pipelines and branches_to_be_notified: not declared (ignored; defaults shown)'],
   },
   {
+    ...webhookOnly,
     slug: 'webex-teams',
     title: 'Webex Teams',
-    category: 'chat',
-    availability: 'available',
-    params: [WEBHOOK],
-    events: CHAT_EVENTS,
-    strictEvents: CHAT_EVENTS,
-    extraFields: ['notify_only_broken_pipelines', 'branches_to_be_notified', ...CHAT_CHANNEL_FIELDS],
-    defaults: { properties: CHAT_DEFAULTS },
-    validations: WEBHOOK_VALIDATIONS,
     notes: ['seed lists notify_only_broken_pipelines and branches_to_be_notified: not declared (ignored; defaults shown)'],
   },
   {

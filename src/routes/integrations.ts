@@ -54,7 +54,17 @@ async function admitted(context: RouteContext): Promise<
   return { params, user: caller.user, project }
 }
 
-const invalidSlug = () => json({ error: 'service_slug does not have a valid value' }, 400)
+/**
+ * GET and DELETE: admission first, then Grape's value check of the slug
+ * (so a bad slug answers 400 only to a caller who may see the project).
+ */
+async function admittedWithSlug(context: RouteContext) {
+  const access = await admitted(context)
+  if (access instanceof Response) return access
+  const info = routable(context.state, context.params.slug!)
+  if (!info) return json({ error: 'service_slug does not have a valid value' }, 400)
+  return { ...access, info, record: context.state.db.integration(access.project.id, info.spec.slug) }
+}
 
 export const integrationRoutes: readonly Route[] = [
   {
@@ -73,12 +83,9 @@ export const integrationRoutes: readonly Route[] = [
     path: '/projects/{id}/services/{slug}',
     pattern: memberPattern,
     async handle(context) {
-      const access = await admitted(context)
+      const access = await admittedWithSlug(context)
       if (access instanceof Response) return access
-      const info = routable(context.state, context.params.slug!)
-      if (!info) return invalidSlug()
-      const record = context.state.db.integration(access.project.id, info.spec.slug)
-      return record ? json(fullEntity(record)) : serviceNotFound()
+      return access.record ? json(fullEntity(access.record)) : serviceNotFound()
     },
   },
   {
@@ -102,14 +109,11 @@ export const integrationRoutes: readonly Route[] = [
     path: '/projects/{id}/services/{slug}',
     pattern: memberPattern,
     async handle(context) {
-      const access = await admitted(context)
+      const access = await admittedWithSlug(context)
       if (access instanceof Response) return access
-      const info = routable(context.state, context.params.slug!)
-      if (!info) return invalidSlug()
-      const existing = context.state.db.integration(access.project.id, info.spec.slug)
       const since = context.request.headers.get('if-unmodified-since')
-      if (existing && since && Date.parse(existing.updated_at) > Date.parse(since)) return preconditionFailed()
-      await deactivateIntegration(context.state, access.project, info)
+      if (access.record && since && Date.parse(access.record.updated_at) > Date.parse(since)) return preconditionFailed()
+      await deactivateIntegration(context.state, access.project, access.info)
       return noContent()
     },
   },
