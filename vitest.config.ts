@@ -50,6 +50,7 @@ const chromium = playwright({
 export default defineConfig({
   resolve: { alias: self },
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'msw3', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] } },
       {
