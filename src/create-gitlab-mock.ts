@@ -61,12 +61,27 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const state: MockState = { db: createDatabase(), now, development: false, nextIntegrationId: 1, writes: Promise.resolve() }
 
   /**
-   * Loads into a fresh database and swaps it in at the end, so requests
-   * never see a half-loaded scenario.
+   * Requests being answered (past their wait for `loading`). A swap waits
+   * until there are none: a request authenticated against the old state
+   * could otherwise write into the new one, e.g. PUT an integration of a
+   * project the new scenario does not have (a dump that no longer loads).
+   */
+  let inFlight = 0
+  let drained: (() => void) | undefined
+  const leave = () => {
+    if (--inFlight === 0) drained?.()
+  }
+
+  /**
+   * Loads into a fresh database and swaps it in at the end, once the
+   * requests in flight are answered, so requests never see a half-loaded
+   * scenario nor straddle two.
    */
   async function apply(scenario: ReturnType<typeof parseScenario>): Promise<void> {
     const db = createDatabase()
     const nextId = await loadScenario(db, scenario, new Date(now()).toISOString())
+    if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve))
+    drained = undefined
     state.db = db
     state.development = scenario.development ?? false
     state.nextIntegrationId = nextId
@@ -79,11 +94,21 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
 
   /** Both dispatchers end here: faults, the route, latency, the journal. */
   async function serve(match: RouteMatch, request: Request, url: URL, path: string): Promise<Response> {
-    await loading
-    const time = new Date(now()).toISOString()
-    const hasBody = request.body !== null && journal.size > 0
-    const bodyText = hasBody ? await request.clone().text() : ''
-    const response = faults.take(request.method, path) ?? (await runRoute(match, request, url, state))
+    // Wait for the latest seed/reset and enter in the same tick, so no swap starts in between.
+    for (let current = loading; ; current = loading) {
+      await current
+      if (current === loading) break
+    }
+    inFlight++
+    let time: string, bodyText: string, response: Response
+    try {
+      time = new Date(now()).toISOString()
+      const hasBody = request.body !== null && journal.size > 0
+      bodyText = hasBody ? await request.clone().text() : ''
+      response = faults.take(request.method, path) ?? (await runRoute(match, request, url, state))
+    } finally {
+      leave()
+    }
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
     journal.add({
       method: request.method,

@@ -104,7 +104,10 @@ export function parseScenario(input: unknown): ParsedScenario {
     if (pairs.has(pair)) fail(['integrations', i, 'slug'], 'the project already has this integration')
     pairs.add(pair)
     const allowed = new Set([...info.fields, ...info.spec.params.filter((p) => !p.topLevel).map((p) => p.name)])
-    for (const key of Object.keys(integration.properties ?? {})) {
+    // The keys of the input itself: zod's record() silently drops a `__proto__` key, which
+    // would otherwise let `properties: {"__proto__": ...}` through as if it were not there.
+    const given = (input as { integrations: { properties?: object }[] }).integrations[i]!.properties
+    for (const key of Object.keys(given ?? {})) {
       if (!allowed.has(key)) fail(['integrations', i, 'properties', key], `unknown property of ${integration.slug}`)
     }
   })

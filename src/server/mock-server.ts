@@ -21,6 +21,24 @@ export interface MockServerOptions {
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 
+/**
+ * The origin requests are rebuilt on: the Host header when it is a plain
+ * host[:port], else localhost. Concatenated unchecked, a Host with a path,
+ * `?`, `#` or userinfo changed the URL the routes saw (`Host: x/__mock?` or
+ * `Host: evil#` turned a valid request into a 404; `Host: x/api/v4/projects/1/services/slack?`
+ * sent a PUT for another project to slack of project 1).
+ */
+function originOf(host: string | undefined): string {
+  if (host && /^[\w.:[\]-]+$/.test(host)) {
+    try {
+      return new URL(`http://${host}`).origin
+    } catch {
+      // an invalid port or IPv6 literal: fall through
+    }
+  }
+  return 'http://localhost'
+}
+
 export function createMockServer(options: MockServerOptions): Server {
   const { mock, log } = options
   const controlOn = options.control ?? true
@@ -41,7 +59,7 @@ export function createMockServer(options: MockServerOptions): Server {
       let response: Response
       try {
         const body = await readBody(req, limit)
-        response = await answer(toFetchRequest(req, `http://${req.headers.host ?? 'localhost'}`, body), pathname)
+        response = await answer(toFetchRequest(req, originOf(req.headers.host), body), pathname)
       } catch (error) {
         if (error instanceof BodyTooLarge) {
           response = json({ message: '413 Request Entity Too Large' }, 413, { Connection: 'close' })
@@ -70,6 +88,16 @@ export function createMockServer(options: MockServerOptions): Server {
     } finally {
       log?.(`${req.method} ${pathname} ${status} ${(performance.now() - started).toFixed(1)}ms`)
     }
+  })
+  // Requests Node's parser refuses (garbled request line, oversized headers) still get a JSON answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy()
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+    const body = JSON.stringify({ error: status === 431 ? '431 Request Header Fields Too Large' : '400 Bad Request' })
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
   })
   return server
 }

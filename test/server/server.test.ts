@@ -152,3 +152,17 @@ test('with control off, /__mock is GitLab\'s 404', async () => {
     await closed.close()
   }
 })
+
+test('a request Node cannot parse still gets a JSON 400', async () => {
+  const { connect } = await import('node:net')
+  const { port } = new URL(server.url)
+  const answer = await new Promise<string>((resolve) => {
+    let data = ''
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /api/v4/version HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n'))
+    socket.on('data', (chunk) => (data += chunk))
+    socket.on('close', () => resolve(data))
+  })
+  expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+  expect(answer).toContain('Content-Type: application/json')
+  expect(answer).toContain('{"error":"400 Bad Request"}')
+})
