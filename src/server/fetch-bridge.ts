@@ -42,14 +42,13 @@ export function toFetchRequest(request: IncomingMessage, origin: string, body: B
 
 export async function writeFetchResponse(response: Response, res: ServerResponse, head: boolean): Promise<void> {
   // The routes' JSON bodies are taken as the string they were built from: reading the stream costs more than the route.
-  const text = head ? undefined : jsonText(response)
-  const body =
-    head || response.body === null ? undefined : text !== undefined ? Buffer.from(text) : Buffer.from(await response.arrayBuffer())
-  const headers: Record<string, string | string[]> = {}
-  response.headers.forEach((value, key) => {
-    headers[key] = value
-  })
-  if (body !== undefined) headers['content-length'] = String(body.length)
+  const text = head || response.body === null ? undefined : jsonText(response)
+  const body: string | Buffer | undefined =
+    text ?? (head || response.body === null ? undefined : Buffer.from(await response.arrayBuffer()))
+  // A flat [name, value, ...] list: writeHead takes it without building an object.
+  const headers: string[] = []
+  response.headers.forEach((value, key) => headers.push(key, value))
+  if (body !== undefined) headers.push('content-length', String(Buffer.byteLength(body)))
   res.writeHead(response.status, headers)
   res.end(body)
 }

@@ -28,7 +28,18 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024
  * `Host: evil#` turned a valid request into a 404; `Host: x/api/v4/projects/1/services/slack?`
  * sent a PUT for another project to slack of project 1).
  */
+let lastHost: string | undefined
+let lastOrigin = 'http://localhost'
+
 function originOf(host: string | undefined): string {
+  // Clients send the same Host on every request: skip the parse for a repeat.
+  if (host === lastHost) return lastOrigin
+  lastOrigin = parseOrigin(host)
+  lastHost = host
+  return lastOrigin
+}
+
+function parseOrigin(host: string | undefined): string {
   if (host && /^[\w.:[\]-]+$/.test(host)) {
     try {
       return new URL(`http://${host}`).origin
