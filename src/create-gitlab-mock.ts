@@ -6,6 +6,7 @@
 import type { HttpHandler } from 'msw'
 import { DEFAULT_BASE_URL, parseBaseUrl } from './core/base-url.js'
 import { runRoute } from './core/dispatch.js'
+import { withBody } from './core/responses.js'
 import { Faults, type FaultSpec } from './core/faults.js'
 import { DEFAULT_JOURNAL_SIZE, Journal, journalBody, journalQuery, type JournalEntry } from './core/journal.js'
 import { findRoute, relativePath, type Route, type RouteMatch } from './core/router.js'
@@ -49,8 +50,14 @@ export interface GitLabMock {
   clearRequests(): void
   /** Makes the next matching request(s) fail: a status such as 500 or 429, or a network error. */
   failNext(fault: FaultSpec): void
-  /** Answers a Fetch request from the route table, or undefined when no route serves it (the node:http server's entry). */
+  /** Answers a Fetch request from the route table, or undefined when no route serves it. */
   dispatch(request: Request): Promise<Response | undefined>
+  /**
+   * @internal Like `dispatch`, for adapters that write bytes themselves (the
+   * node:http server): a JSON answer comes body-less, its text available
+   * through the core's `jsonText()`, which saves building a body stream.
+   */
+  answer(request: Request): Promise<Response | undefined>
 }
 
 export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
@@ -121,6 +128,13 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return response
   }
 
+  async function answer(request: Request): Promise<Response | undefined> {
+    const url = new URL(request.url)
+    const path = relativePath(url.pathname, base.path)
+    const match = path === undefined ? undefined : findRoute(routes, request.method, path)
+    return match && path !== undefined ? serve(match, request, url, path) : undefined
+  }
+
   return {
     handlers: createHandlers(routes, base, serve),
     routes,
@@ -145,10 +159,9 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     clearRequests: () => journal.clear(),
     failNext: (fault) => faults.add(fault),
     async dispatch(request) {
-      const url = new URL(request.url)
-      const path = relativePath(url.pathname, base.path)
-      const match = path === undefined ? undefined : findRoute(routes, request.method, path)
-      return match && path !== undefined ? serve(match, request, url, path) : undefined
+      const response = await answer(request)
+      return response && withBody(response)
     },
+    answer,
   }
 }

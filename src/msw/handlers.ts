@@ -9,6 +9,7 @@
  */
 import { http, type HttpHandler } from 'msw'
 import type { BaseUrl } from '../core/base-url.js'
+import { withBody } from '../core/responses.js'
 import { findRoute, relativePath, type Route, type RouteMatch } from '../core/router.js'
 
 /** Serves a matched route (the mock adds its journal, faults and latency around it). */
@@ -26,7 +27,7 @@ export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: S
       const path = relativePath(url.pathname, base.path)
       const match = path === undefined ? undefined : findRoute(routes, request.method, path)
       if (!match || path === undefined) return undefined
-      return serve(match, request, url, path)
+      return withBody(await serve(match, request, url, path))
     }),
   ]
 }

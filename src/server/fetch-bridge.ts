@@ -41,8 +41,8 @@ export function toFetchRequest(request: IncomingMessage, origin: string, body: B
 }
 
 export async function writeFetchResponse(response: Response, res: ServerResponse, head: boolean): Promise<void> {
-  // The routes' JSON bodies are taken as the string they were built from: reading the stream costs more than the route.
-  const text = head || response.body === null ? undefined : jsonText(response)
+  // JSON answers arrive body-less with their text beside them (see responses.ts); others carry a Fetch body.
+  const text = head ? undefined : jsonText(response)
   const body: string | Buffer | undefined =
     text ?? (head || response.body === null ? undefined : Buffer.from(await response.arrayBuffer()))
   // A flat [name, value, ...] list: writeHead takes it without building an object.

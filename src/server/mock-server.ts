@@ -59,7 +59,7 @@ export function createMockServer(options: MockServerOptions): Server {
     if (pathname === CONTROL_PREFIX || pathname.startsWith(CONTROL_PREFIX + '/'))
       return controlOn ? control(mock, request, pathname) : notFoundRoute()
     // Whatever the route table does not serve gets GitLab's catch-all.
-    return (await mock.dispatch(request)) ?? notFoundRoute()
+    return (await mock.answer(request)) ?? notFoundRoute()
   }
 
   const server = createServer(async (req, res) => {
