@@ -107,12 +107,12 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
       if (current === loading) break
     }
     inFlight++
-    let time: string, bodyText: string, response: Response
+    let time: string, body: Uint8Array | null, response: Response
     try {
       time = new Date(now()).toISOString()
-      const hasBody = request.body !== null && journal.size > 0
-      bodyText = hasBody ? await request.clone().text() : ''
-      response = faults.take(request.method, path) ?? (await runRoute(match, request, url, state))
+      // Read once: routes parse these bytes and the journal keeps them (a clone would tee the stream).
+      body = request.body === null ? null : new Uint8Array(await request.arrayBuffer())
+      response = faults.take(request.method, path) ?? (await runRoute(match, request, body, url, state))
     } finally {
       leave()
     }
@@ -122,7 +122,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
       path: url.pathname,
       query: journalQuery(url),
       status: response.type === 'error' ? 0 : response.status,
-      body: journalBody(request.headers.get('content-type'), bodyText),
+      body: journalBody(request.headers.get('content-type'), body),
       time,
     })
     return response

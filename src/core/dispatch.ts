@@ -6,9 +6,15 @@ import { json } from './responses.js'
 import type { RouteMatch } from './router.js'
 import type { MockState } from './state.js'
 
-export async function runRoute(match: RouteMatch, request: Request, url: URL, state: MockState): Promise<Response> {
+export async function runRoute(
+  match: RouteMatch,
+  request: Request,
+  body: Uint8Array | null,
+  url: URL,
+  state: MockState,
+): Promise<Response> {
   try {
-    const response = await match.route.handle({ request, url, params: match.params, state })
+    const response = await match.route.handle({ request, body, url, params: match.params, state })
     // HEAD is served by GET routes: same status and headers, no body.
     return request.method === 'HEAD' ? new Response(null, response) : response
   } catch (error) {

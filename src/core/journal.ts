@@ -41,9 +41,12 @@ function pairsToObject(pairs: URLSearchParams): Record<string, string | string[]
   return out
 }
 
+const decoder = new TextDecoder()
+
 /** The body of a request as the journal keeps it. */
-export function journalBody(contentType: string | null, text: string): unknown {
-  if (text === '') return null
+export function journalBody(contentType: string | null, body: Uint8Array | null): unknown {
+  if (body === null || body.length === 0) return null
+  const text = decoder.decode(body)
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
   if (type === 'application/json' || type.endsWith('+json')) {
     try {

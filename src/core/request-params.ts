@@ -42,20 +42,24 @@ export function queryParams(url: URL): Params {
   return params
 }
 
+const decoder = new TextDecoder()
+
 /**
  * All parameters of a request, or the error response Grape gives for an
- * unreadable body. `query` is the already-parsed query string.
+ * unreadable body. `query` is the already-parsed query string; `body` the
+ * request's bytes, read once by the dispatcher (null when there is none).
  */
-export async function readParams(request: Request, query: Params): Promise<Params | Response> {
+export async function readParams(request: Request, query: Params, body: Uint8Array | null): Promise<Params | Response> {
   const params = emptyParams()
   Object.assign(params, query)
-  if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return params
+  if (request.method === 'GET' || request.method === 'HEAD' || body === null || body.length === 0) return params
 
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const contentType = request.headers.get('content-type') ?? ''
+  const type = contentType.split(';')[0]!.trim().toLowerCase()
   if (type === 'multipart/form-data') {
     let form: FormData
     try {
-      form = await request.formData()
+      form = await new Response(body as BodyInit, { headers: { 'Content-Type': contentType } }).formData()
     } catch {
       return json({ error: 'failed to parse multipart body' }, 400)
     }
@@ -67,8 +71,7 @@ export async function readParams(request: Request, query: Params): Promise<Param
     return params
   }
 
-  const text = await request.text()
-  if (text === '') return params
+  const text = decoder.decode(body)
   if (type === 'application/json' || type.endsWith('+json')) {
     let body: unknown
     try {

@@ -10,6 +10,8 @@ export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'ANY'
 
 export interface RouteContext {
   readonly request: Request
+  /** The request body, read once by the dispatcher (routes must not read `request`'s own body). */
+  readonly body: Uint8Array | null
   readonly url: URL
   /** Named path segments, still percent-encoded. */
   readonly params: Readonly<Record<string, string>>

@@ -45,7 +45,7 @@ async function admitted(context: RouteContext): Promise<
   { params: Record<string, unknown>; user: StoredUser; project: StoredProject } | Response
 > {
   const { request, url, state } = context
-  const params = await readParams(request, queryParams(url))
+  const params = await readParams(request, queryParams(url), context.body)
   if (params instanceof Response) return params
   const caller = authenticate(state.db, request, params, state.now())
   if (caller instanceof Response) return caller

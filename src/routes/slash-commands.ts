@@ -21,8 +21,8 @@ export const slashCommandRoute: Route = {
   pattern: new RegExp(
     `^/projects/(?<id>[^/]+)/(?:services|integrations)/(?<trigger>${[...slugByTrigger.keys()].join('|')})/trigger/?$`,
   ),
-  async handle({ request, url, params, state }) {
-    const body = await readParams(request, queryParams(url))
+  async handle({ request, body: bytes, url, params, state }) {
+    const body = await readParams(request, queryParams(url), bytes)
     if (body instanceof Response) return body
     if (!Object.hasOwn(body, 'token')) return paramsInvalid(['token is missing'])
     const token = coerceString(body.token)
