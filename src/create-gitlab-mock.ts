@@ -57,7 +57,7 @@ export interface GitLabMock {
    * node:http server): a JSON answer comes body-less, its text available
    * through the core's `jsonText()`, which saves building a body stream.
    */
-  answer(request: Request): Promise<Response | undefined>
+  answer(request: Request, body?: Uint8Array | null): Promise<Response | undefined>
 }
 
 export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
@@ -100,7 +100,13 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const latency = options.latency ?? 0
 
   /** Both dispatchers end here: faults, the route, latency, the journal. */
-  async function serve(match: RouteMatch, request: Request, url: URL, path: string): Promise<Response> {
+  async function serve(
+    match: RouteMatch,
+    request: Request,
+    url: URL,
+    path: string,
+    given?: Uint8Array | null,
+  ): Promise<Response> {
     // Wait for the latest seed/reset and enter in the same tick, so no swap starts in between.
     for (let current = loading; ; current = loading) {
       await current
@@ -111,7 +117,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     try {
       time = new Date(now()).toISOString()
       // Read once: routes parse these bytes and the journal keeps them (a clone would tee the stream).
-      body = request.body === null ? null : new Uint8Array(await request.arrayBuffer())
+      body = given !== undefined ? given : request.body === null ? null : new Uint8Array(await request.arrayBuffer())
       response = faults.take(request.method, path) ?? (await runRoute(match, request, body, url, state))
     } finally {
       leave()
@@ -128,11 +134,12 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return response
   }
 
-  async function answer(request: Request): Promise<Response | undefined> {
+  /** `body`, when given, is the request's bytes (the request itself then carries none). */
+  async function answer(request: Request, body?: Uint8Array | null): Promise<Response | undefined> {
     const url = new URL(request.url)
     const path = relativePath(url.pathname, base.path)
     const match = path === undefined ? undefined : findRoute(routes, request.method, path)
-    return match && path !== undefined ? serve(match, request, url, path) : undefined
+    return match && path !== undefined ? serve(match, request, url, path, body) : undefined
   }
 
   return {

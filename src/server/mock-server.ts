@@ -3,7 +3,7 @@
  * second router), plus the control API, a body limit, per-request logging
  * without secrets, and graceful close.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { GitLabMock } from '../create-gitlab-mock.js'
 import { json, notFoundRoute } from '../core/responses.js'
 import { control, CONTROL_PREFIX } from './control-api.js'
@@ -55,11 +55,14 @@ export function createMockServer(options: MockServerOptions): Server {
   const controlOn = options.control ?? true
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
 
-  async function answer(request: Request, pathname: string): Promise<Response> {
+  async function answer(req: IncomingMessage, body: Buffer | undefined, pathname: string): Promise<Response> {
+    const origin = originOf(req.headers.host)
     if (pathname === CONTROL_PREFIX || pathname.startsWith(CONTROL_PREFIX + '/'))
-      return controlOn ? control(mock, request, pathname) : notFoundRoute()
+      return controlOn ? control(mock, toFetchRequest(req, origin, body), pathname) : notFoundRoute()
+    // The bytes go beside the Request, not in it: a Fetch body stream costs more than the route.
+    const bytes = body === undefined ? null : new Uint8Array(body.buffer, body.byteOffset, body.length)
     // Whatever the route table does not serve gets GitLab's catch-all.
-    return (await mock.answer(request)) ?? notFoundRoute()
+    return (await mock.answer(toFetchRequest(req, origin, undefined), bytes)) ?? notFoundRoute()
   }
 
   const server = createServer(async (req, res) => {
@@ -69,8 +72,7 @@ export function createMockServer(options: MockServerOptions): Server {
     try {
       let response: Response
       try {
-        const body = await readBody(req, limit)
-        response = await answer(toFetchRequest(req, originOf(req.headers.host), body), pathname)
+        response = await answer(req, await readBody(req, limit), pathname)
       } catch (error) {
         if (error instanceof BodyTooLarge) {
           response = json({ message: '413 Request Entity Too Large' }, 413, { Connection: 'close' })
