@@ -8,7 +8,7 @@ import { DEFAULT_BASE_URL, parseBaseUrl } from './core/base-url.js'
 import { runRoute } from './core/dispatch.js'
 import { withBody } from './core/responses.js'
 import { Faults, type FaultSpec } from './core/faults.js'
-import { DEFAULT_JOURNAL_SIZE, Journal, journalBody, journalQuery, type JournalEntry } from './core/journal.js'
+import { DEFAULT_JOURNAL_SIZE, Journal, type JournalEntry } from './core/journal.js'
 import { findRoute, relativePath, type Route, type RouteMatch } from './core/router.js'
 import type { MockState } from './core/state.js'
 import { createHandlers } from './msw/handlers.js'
@@ -113,9 +113,9 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
       if (current === loading) break
     }
     inFlight++
-    let time: string, body: Uint8Array | null, response: Response
+    let time: number, body: Uint8Array | null, response: Response
     try {
-      time = new Date(now()).toISOString()
+      time = now()
       // Read once: routes parse these bytes and the journal keeps them (a clone would tee the stream).
       body = given !== undefined ? given : request.body === null ? null : new Uint8Array(await request.arrayBuffer())
       response = faults.take(request.method, path) ?? (await runRoute(match, request, body, url, state))
@@ -123,14 +123,16 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
       leave()
     }
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
-    journal.add({
-      method: request.method,
-      path: url.pathname,
-      query: journalQuery(url),
-      status: response.type === 'error' ? 0 : response.status,
-      body: journalBody(request.headers.get('content-type'), body),
-      time,
-    })
+    if (journal.size > 0)
+      journal.add({
+        method: request.method,
+        path: url.pathname,
+        search: url.search,
+        status: response.type === 'error' ? 0 : response.status,
+        contentType: request.headers.get('content-type'),
+        body,
+        time,
+      })
     return response
   }
 

@@ -1,8 +1,10 @@
 /**
  * The request journal: what the mock was asked and what it answered, oldest
- * first, in a bounded ring so a long run cannot grow memory. Secrets are
- * redacted before anything is stored: the `private_token` param and every
- * field whose name GitLab would hide (password, token, key, ...).
+ * first, in a bounded ring so a long run cannot grow memory. The ring holds
+ * raw facts (query string, body bytes, epoch ms) so a request pays almost
+ * nothing; entries are built when read, with secrets redacted: the
+ * `private_token` param and every field whose name GitLab would hide
+ * (password, token, key, ...). Nothing unredacted ever leaves this module.
  */
 import { isHiddenField } from '../catalog/index.js'
 
@@ -59,13 +61,33 @@ export function journalBody(contentType: string | null, body: Uint8Array | null)
   return `[${type} body, ${text.length} characters]`
 }
 
-export function journalQuery(url: URL): Record<string, string | string[]> {
-  return pairsToObject(url.searchParams)
+/** What a request leaves in the ring; turned into a JournalEntry when read. */
+export interface RawEntry {
+  readonly method: string
+  readonly path: string
+  /** The query string, with its `?` (or empty). */
+  readonly search: string
+  readonly status: number
+  readonly contentType: string | null
+  readonly body: Uint8Array | null
+  /** Epoch ms the request arrived. */
+  readonly time: number
+}
+
+function toEntry(raw: RawEntry): JournalEntry {
+  return {
+    method: raw.method,
+    path: raw.path,
+    query: pairsToObject(new URLSearchParams(raw.search)),
+    status: raw.status,
+    body: journalBody(raw.contentType, raw.body),
+    time: new Date(raw.time).toISOString(),
+  }
 }
 
 /** A ring buffer of entries (O(1) per request once full); `size` 0 disables the journal. */
 export class Journal {
-  #slots: (JournalEntry | undefined)[] = []
+  #slots: RawEntry[] = []
   /** Index of the oldest entry once the buffer is full. */
   #start = 0
   readonly size: number
@@ -73,7 +95,7 @@ export class Journal {
     this.size = size
   }
 
-  add(entry: JournalEntry): void {
+  add(entry: RawEntry): void {
     if (this.size <= 0) return
     if (this.#slots.length < this.size) {
       this.#slots.push(entry)
@@ -84,8 +106,8 @@ export class Journal {
   }
 
   entries(): readonly JournalEntry[] {
-    const slots = this.#slots as JournalEntry[]
-    return [...slots.slice(this.#start), ...slots.slice(0, this.#start)]
+    const slots = this.#slots
+    return [...slots.slice(this.#start), ...slots.slice(0, this.#start)].map(toEntry)
   }
 
   clear(): void {
