@@ -15,26 +15,24 @@ export const JSON_TYPE = 'application/json'
  * and the node server writes the string straight to the socket. MSW and
  * `mock.dispatch()` get a complete Response through `withBody()`.
  */
-const bodies = new WeakMap<Response, string>()
+const bodies = new WeakMap<Response, { readonly text: string; readonly init: ResponseInit }>()
 
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
-  const response = new Response(null, {
-    status,
-    headers: { 'Content-Type': JSON_TYPE, ...headers },
-  })
-  bodies.set(response, JSON.stringify(body))
+  const init = { status, headers: headers ? { 'Content-Type': JSON_TYPE, ...headers } : { 'Content-Type': JSON_TYPE } }
+  const response = new Response(null, init)
+  bodies.set(response, { text: JSON.stringify(body), init })
   return response
 }
 
 /** The body text of a `json()` response; undefined for any other response. */
 export function jsonText(response: Response): string | undefined {
-  return bodies.get(response)
+  return bodies.get(response)?.text
 }
 
 /** The response with its body in place, for consumers that read Fetch bodies (MSW, `dispatch`). */
 export function withBody(response: Response): Response {
-  const text = bodies.get(response)
-  return text === undefined ? response : new Response(text, { status: response.status, headers: response.headers })
+  const pending = bodies.get(response)
+  return pending === undefined ? response : new Response(pending.text, pending.init)
 }
 
 export function noContent(): Response {
