@@ -55,7 +55,7 @@ export interface GitLabMock {
   /**
    * @internal Like `dispatch`, for adapters that write bytes themselves (the
    * node:http server): a JSON answer comes body-less, its text available
-   * through the core's `jsonText()`, which saves building a body stream.
+   * through the core's `jsonParts()`, which saves building a body stream.
    */
   answer(request: Request, body?: Uint8Array | null): Promise<Response | undefined>
 }

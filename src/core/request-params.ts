@@ -38,7 +38,8 @@ function addPairs(target: Params, pairs: Iterable<[string, unknown]>): void {
 
 export function queryParams(url: URL): Params {
   const params = emptyParams()
-  addPairs(params, url.searchParams)
+  // Most API calls have no query string: skip building URLSearchParams for them.
+  if (url.search !== '') addPairs(params, url.searchParams)
   return params
 }
 

@@ -24,9 +24,10 @@ export function json(body: unknown, status = 200, headers?: Record<string, strin
   return response
 }
 
-/** The body text of a `json()` response; undefined for any other response. */
-export function jsonText(response: Response): string | undefined {
-  return bodies.get(response)?.text
+/** The body text and headers of a `json()` response, as plain data; undefined for any other response. */
+export function jsonParts(response: Response): { readonly text: string; readonly headers: Record<string, string> } | undefined {
+  const pending = bodies.get(response)
+  return pending && { text: pending.text, headers: pending.init.headers as Record<string, string> }
 }
 
 /** The response with its body in place, for consumers that read Fetch bodies (MSW, `dispatch`). */

@@ -4,7 +4,7 @@
  * the same route functions as the MSW handlers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { jsonText } from '../core/responses.js'
+import { jsonParts } from '../core/responses.js'
 
 export class BodyTooLarge extends Error {}
 
@@ -41,13 +41,15 @@ export function toFetchRequest(request: IncomingMessage, origin: string, body: B
 }
 
 export async function writeFetchResponse(response: Response, res: ServerResponse, head: boolean): Promise<void> {
-  // JSON answers arrive body-less with their text beside them (see responses.ts); others carry a Fetch body.
-  const text = head ? undefined : jsonText(response)
-  const body: string | Buffer | undefined =
-    text ?? (head || response.body === null ? undefined : Buffer.from(await response.arrayBuffer()))
+  // JSON answers arrive body-less with their text and headers beside them, as plain data (see responses.ts).
+  const parts = jsonParts(response)
+  const body: string | Buffer | undefined = head
+    ? undefined
+    : (parts?.text ?? (response.body === null ? undefined : Buffer.from(await response.arrayBuffer())))
   // A flat [name, value, ...] list: writeHead takes it without building an object.
   const headers: string[] = []
-  response.headers.forEach((value, key) => headers.push(key, value))
+  if (parts) for (const name in parts.headers) headers.push(name, parts.headers[name]!)
+  else response.headers.forEach((value, key) => headers.push(key, value))
   if (body !== undefined) headers.push('content-length', String(Buffer.byteLength(body)))
   res.writeHead(response.status, headers)
   res.end(body)
