@@ -9,19 +9,25 @@ import { jsonParts } from '../core/responses.js'
 export class BodyTooLarge extends Error {}
 
 /** Reads the whole body, rejecting with BodyTooLarge past `limit` bytes. */
-export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> | undefined {
   const declared = Number(request.headers['content-length'] ?? 0)
-  if (declared > limit) throw new BodyTooLarge()
+  if (declared > limit) return Promise.reject(new BodyTooLarge())
   // No body announced: skip the stream machinery (the common GET).
   if (declared === 0 && request.headers['transfer-encoding'] === undefined) return undefined
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) throw new BodyTooLarge()
-    chunks.push(chunk)
-  }
-  return size === 0 ? undefined : Buffer.concat(chunks, size)
+  // Events rather than an async iterator: cheaper per request.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        request.removeAllListeners('data')
+        reject(new BodyTooLarge())
+      } else chunks.push(chunk)
+    })
+    request.once('end', () => resolve(size === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)))
+    request.once('error', reject)
+  })
 }
 
 export function toFetchRequest(request: IncomingMessage, origin: string, body: Buffer | undefined): Request {

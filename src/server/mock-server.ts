@@ -72,7 +72,8 @@ export function createMockServer(options: MockServerOptions): Server {
     try {
       let response: Response
       try {
-        response = await answer(req, await readBody(req, limit), pathname)
+        const reading = readBody(req, limit)
+        response = await answer(req, reading && (await reading), pathname)
       } catch (error) {
         if (error instanceof BodyTooLarge) {
           response = json({ message: '413 Request Entity Too Large' }, 413, { Connection: 'close' })
