@@ -58,11 +58,18 @@ const size = (await (await fetch(`${base}/slack`, { headers: { 'PRIVATE-TOKEN': 
 const raw = await startServer('./servers/raw.ts', [String(size)])
 const body = JSON.stringify({ webhook: 'https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX', push_events: true })
 const http: Record<string, number[]> = { raw: [], get: [], put: [], list: [] }
+const loads: [string, () => Promise<number>][] = [
+  ['raw', () => load(`http://127.0.0.1:${raw.port}/`)],
+  ['get', () => load(`${base}/slack`)],
+  ['put', () => load(`${base}/slack`, { method: 'PUT', body })],
+  ['list', () => load(base)],
+]
+// Rotate the order every round so no measure always runs in the same position (warm-up, GC).
 for (let round = 0; round < rounds; round++) {
-  http.raw!.push(await load(`http://127.0.0.1:${raw.port}/`))
-  http.get!.push(await load(`${base}/slack`))
-  http.put!.push(await load(`${base}/slack`, { method: 'PUT', body }))
-  http.list!.push(await load(base))
+  for (let i = 0; i < loads.length; i++) {
+    const [name, run] = loads[(i + round) % loads.length]!
+    http[name]!.push(await run())
+  }
   await fetch(`http://127.0.0.1:${mock.port}/__mock/requests`, { method: 'DELETE' })
 }
 mock.child.kill()
