@@ -32,6 +32,7 @@ Control API (unless --no-control):
   POST   /__mock/reset      back to the start-up scenario
   GET    /__mock/requests   request journal, oldest first
   DELETE /__mock/requests   clear the journal
+  GET    /__mock/openapi.json OpenAPI 3.1 description derived from the catalog
 `
 
 class UsageError extends Error {}

@@ -19,4 +19,5 @@ export {
   type ParamSpec,
 } from './catalog/index.js'
 export { GITLAB_VERSION } from './routes/instance.js'
+export { createOpenApiDocument } from './openapi/document.js'
 export * from './fixtures/index.js'

@@ -6,6 +6,7 @@
 import type { GitLabMock } from '../create-gitlab-mock.js'
 import { ScenarioError } from '../model/scenario.js'
 import { json, noContent, notFoundRoute } from '../core/responses.js'
+import { createOpenApiDocument } from '../openapi/document.js'
 
 export const CONTROL_PREFIX = '/__mock'
 
@@ -35,6 +36,8 @@ export async function control(mock: GitLabMock, request: Request, path: string):
       return noContent()
     case 'GET /__mock/requests':
       return json(mock.requests)
+    case 'GET /__mock/openapi.json':
+      return json(createOpenApiDocument(`${new URL(request.url).origin}/api/v4`))
     case 'DELETE /__mock/requests':
       mock.clearRequests()
       return noContent()

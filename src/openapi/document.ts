@@ -1,0 +1,137 @@
+/**
+ * The OpenAPI 3.1 description of the emulated API, derived from the catalog
+ * (one path per routable integration, its PUT parameters as the request
+ * schema, its visible fields as `properties`), so it cannot drift from what
+ * the mock serves. Served by the standalone server at `/__mock/openapi.json`.
+ */
+import { allIntegrations, ENTITY_EVENT_FLAGS, type IntegrationInfo, type ParamSpec } from '../catalog/index.js'
+import { GITLAB_VERSION } from '../routes/instance.js'
+
+type Schema = Record<string, unknown>
+
+const JSON_TYPE = 'application/json'
+const SCALAR: Record<ParamSpec['type'], Schema> = {
+  string: { type: 'string' },
+  boolean: { type: 'boolean' },
+  integer: { type: 'integer' },
+}
+
+const error = (description: string, example: Schema) => ({
+  description,
+  content: { [JSON_TYPE]: { schema: { $ref: '#/components/schemas/Error' }, example } },
+})
+
+const ERRORS = {
+  '401': error('No valid token', { message: '401 Unauthorized' }),
+  '403': error('Not a maintainer (or token scope too small)', { message: '403 Forbidden' }),
+  '404': error('Project or integration not found', { message: '404 Project Not Found' }),
+}
+
+function requestSchema(info: IntegrationInfo): Schema {
+  const properties: Record<string, Schema> = {}
+  for (const param of info.declared) {
+    if ('event' in param) properties[param.name] = { type: 'boolean', description: `${param.name.replace(/_events$/, '')} events` }
+    else
+      properties[param.name] = {
+        ...SCALAR[param.type],
+        ...(param.values ? { enum: [...param.values] } : {}),
+        ...(param.description ? { description: param.description } : {}),
+        ...(param.writeOnly ? { writeOnly: true } : {}),
+      }
+  }
+  const required = info.spec.params.filter((p) => p.required).map((p) => p.name)
+  return { type: 'object', properties, ...(required.length ? { required } : {}) }
+}
+
+function entitySchema(info: IntegrationInfo): Schema {
+  const properties = Object.fromEntries(info.visibleFields.map((field) => [field, { type: ['string', 'boolean', 'integer', 'null'] }]))
+  return {
+    allOf: [
+      { $ref: '#/components/schemas/Integration' },
+      { type: 'object', properties: { slug: { const: info.spec.slug }, properties: { type: 'object', properties, additionalProperties: false } } },
+    ],
+  }
+}
+
+function integrationPaths(info: IntegrationInfo): Record<string, Schema> {
+  const { slug, title } = info.spec
+  const ok = { description: 'The integration', content: { [JSON_TYPE]: { schema: entitySchema(info) } } }
+  return {
+    get: { summary: `Get ${title} settings`, operationId: `get-${slug}`, tags: [info.spec.category], responses: { '200': ok, ...ERRORS } },
+    put: {
+      summary: `Create or update ${title}`,
+      operationId: `put-${slug}`,
+      tags: [info.spec.category],
+      requestBody: { content: { [JSON_TYPE]: { schema: requestSchema(info) }, 'application/x-www-form-urlencoded': { schema: requestSchema(info) } } },
+      responses: {
+        '200': ok,
+        '400': error('Missing or invalid parameter, or a model validation failed', { error: `${info.spec.params.find((p) => p.required)?.name ?? 'token'} is missing` }),
+        ...ERRORS,
+      },
+    },
+    delete: {
+      summary: `Deactivate ${title} and clear its settings`,
+      operationId: `delete-${slug}`,
+      tags: [info.spec.category],
+      responses: { '204': { description: 'Deactivated' }, ...ERRORS },
+    },
+  }
+}
+
+/** The document, for a server at `serverUrl` (default: GitLab's usual API base). */
+export function createOpenApiDocument(serverUrl = 'https://gitlab.example.com/api/v4'): Schema {
+  const paths: Record<string, Schema> = {
+    '/projects/{id}/services': {
+      get: {
+        summary: 'List active integrations',
+        operationId: 'list',
+        responses: {
+          '200': { description: 'Active integrations', content: { [JSON_TYPE]: { schema: { type: 'array', items: { $ref: '#/components/schemas/Integration' } } } } },
+          ...ERRORS,
+        },
+      },
+    },
+  }
+  for (const info of allIntegrations())
+    if (info.spec.availability === 'available') paths[`/projects/{id}/services/${info.spec.slug}`] = integrationPaths(info)
+  const flags = Object.fromEntries(ENTITY_EVENT_FLAGS.map((flag) => [flag, { type: ['boolean', 'null'] }]))
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'GitLab project Services (integrations) API, as emulated by gitlab-services-mock',
+      version: GITLAB_VERSION.version,
+      description: 'Every path is also served under /projects/{id}/integrations (GitLab >= 14.4).',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ privateToken: [] }, { bearer: [] }],
+    paths: Object.fromEntries(
+      Object.entries(paths).map(([path, item]) => [
+        path,
+        { parameters: [{ name: 'id', in: 'path', required: true, description: 'Project id or URL-encoded path', schema: { type: 'string' } }], ...item },
+      ]),
+    ),
+    components: {
+      securitySchemes: {
+        privateToken: { type: 'apiKey', in: 'header', name: 'PRIVATE-TOKEN' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+      schemas: {
+        Error: { type: 'object', properties: { message: { type: 'string' }, error: { type: 'string' } } },
+        Integration: {
+          type: 'object',
+          required: ['id', 'title', 'slug', 'created_at', 'updated_at', 'active'],
+          properties: {
+            id: { type: 'integer' },
+            title: { type: 'string' },
+            slug: { type: 'string' },
+            created_at: { type: 'string', format: 'date-time' },
+            updated_at: { type: 'string', format: 'date-time' },
+            active: { type: 'boolean' },
+            ...flags,
+            comment_on_event_enabled: { type: 'boolean' },
+          },
+        },
+      },
+    },
+  }
+}
