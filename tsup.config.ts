@@ -1,10 +1,6 @@
 import { defineConfig, type Options } from 'tsup'
 
-/**
- * ESM + declarations, in two builds that mirror the architecture: the
- * platform-free entry (MSW handlers, catalog, fixtures) and the Node-only
- * server and CLI. `msw` stays external: it is the user's peer dependency.
- */
+/** ESM + declarations. `msw` stays external: it is the user's peer dependency. */
 const shared: Options = {
   format: ['esm'],
   target: 'es2022',
@@ -19,13 +15,16 @@ const shared: Options = {
   noExternal: ['@msw/data', 'es-toolkit', 'mutative', 'rettime', 'outvariant', '@standard-schema/spec', 'zod'],
 }
 
-export default defineConfig([
-  {
-    ...shared,
-    entry: { index: 'src/index.ts', browser: 'src/browser/index.ts' },
-    platform: 'neutral',
-    dts: true,
-    clean: true,
-  },
-  { ...shared, entry: { cli: 'src/cli.ts', server: 'src/server/index.ts' }, platform: 'node', dts: { entry: { server: 'src/server/index.ts' } } },
-])
+/**
+ * One build, so the entries share chunks: `gitlab-services-mock/server` and
+ * the main entry use the same classes (ScenarioError, ...). Node built-ins
+ * are imported only by the server and CLI chunks (a test bundles the browser
+ * entry and checks).
+ */
+export default defineConfig({
+  ...shared,
+  entry: { index: 'src/index.ts', browser: 'src/browser/index.ts', server: 'src/server/index.ts', cli: 'src/cli.ts' },
+  platform: 'node',
+  dts: { entry: { index: 'src/index.ts', browser: 'src/browser/index.ts', server: 'src/server/index.ts' } },
+  clean: true,
+})
