@@ -9,7 +9,8 @@ import { runRoute } from './core/dispatch.js'
 import { withBody } from './core/responses.js'
 import { Faults, type FaultSpec } from './core/faults.js'
 import { DEFAULT_JOURNAL_SIZE, Journal, type JournalEntry } from './core/journal.js'
-import { findRoute, relativePath, type Route, type RouteMatch } from './core/router.js'
+import { findRoute, relativePath, type Route, type RouteMatch, type RouteRequest } from './core/router.js'
+import { requestBytes } from './core/request-bytes.js'
 import type { MockState } from './core/state.js'
 import { createHandlers } from './msw/handlers.js'
 import { createDatabase, type Database } from './model/database.js'
@@ -57,7 +58,7 @@ export interface GitLabMock {
    * node:http server): a JSON answer comes body-less, its text available
    * through the core's `jsonParts()`, which saves building a body stream.
    */
-  answer(request: Request, body?: Uint8Array | null): Promise<Response | undefined>
+  answer(request: RouteRequest, body: Uint8Array | null): Promise<Response | undefined>
 }
 
 export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
@@ -102,10 +103,10 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   /** Both dispatchers end here: faults, the route, latency, the journal. */
   async function serve(
     match: RouteMatch,
-    request: Request,
+    request: RouteRequest,
     url: URL,
     path: string,
-    given?: Uint8Array | null,
+    body: Uint8Array | null,
   ): Promise<Response> {
     // Wait for the latest seed/reset and enter in the same tick, so no swap starts in between.
     for (let current = loading; ; current = loading) {
@@ -113,11 +114,9 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
       if (current === loading) break
     }
     inFlight++
-    let time: number, body: Uint8Array | null, response: Response
+    let time: number, response: Response
     try {
       time = now()
-      // Read once: routes parse these bytes and the journal keeps them (a clone would tee the stream).
-      body = given !== undefined ? given : request.body === null ? null : new Uint8Array(await request.arrayBuffer())
       response = faults.take(request.method, path) ?? (await runRoute(match, request, body, url, state))
     } finally {
       leave()
@@ -136,8 +135,8 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return response
   }
 
-  /** `body`, when given, is the request's bytes (the request itself then carries none). */
-  async function answer(request: Request, body?: Uint8Array | null): Promise<Response | undefined> {
+  /** `body` is the request's bytes, read once by the caller: routes parse them and the journal keeps them. */
+  async function answer(request: RouteRequest, body: Uint8Array | null): Promise<Response | undefined> {
     const url = new URL(request.url)
     const path = relativePath(url.pathname, base.path)
     const match = path === undefined ? undefined : findRoute(routes, request.method, path)
@@ -168,7 +167,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     clearRequests: () => journal.clear(),
     failNext: (fault) => faults.add(fault),
     async dispatch(request) {
-      const response = await answer(request)
+      const response = await answer(request, await requestBytes(request))
       return response && withBody(response)
     },
     answer,

@@ -7,6 +7,7 @@
 import type { Database, StoredToken, StoredUser } from '../model/database.js'
 import { forbidden, json, unauthorized } from './responses.js'
 import type { Params } from './request-params.js'
+import type { RouteRequest } from './router.js'
 
 export interface Caller {
   readonly user: StoredUser
@@ -14,7 +15,7 @@ export interface Caller {
 }
 
 /** GitLab's order: the `private_token` param, then the header, then a Bearer token. */
-function credential(request: Request, params: Params): string | undefined {
+function credential(request: RouteRequest, params: Params): string | undefined {
   const param = params.private_token
   if (typeof param === 'string' && param !== '') return param
   const header = request.headers.get('private-token')
@@ -47,7 +48,7 @@ function requiredScopes(method: string, allowReadUser: boolean): readonly string
 /** The authenticated caller or the response GitLab gives instead. */
 export function authenticate(
   db: Database,
-  request: Request,
+  request: RouteRequest,
   params: Params,
   now: number,
   options: { allowReadUser?: boolean } = {},

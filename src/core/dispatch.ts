@@ -3,12 +3,12 @@
  * the same GitLab-style 500 everywhere, never an escaped error.
  */
 import { json } from './responses.js'
-import type { RouteMatch } from './router.js'
+import type { RouteMatch, RouteRequest } from './router.js'
 import type { MockState } from './state.js'
 
 export async function runRoute(
   match: RouteMatch,
-  request: Request,
+  request: RouteRequest,
   body: Uint8Array | null,
   url: URL,
   state: MockState,

@@ -5,6 +5,7 @@
  * endpoint, so they precede authentication.
  */
 import { json } from './responses.js'
+import type { RouteRequest } from './router.js'
 
 /** Parameters by name. Null-prototype, so keys such as `__proto__` are plain data. */
 export type Params = Record<string, unknown>
@@ -50,7 +51,7 @@ const decoder = new TextDecoder()
  * unreadable body. `query` is the already-parsed query string; `body` the
  * request's bytes, read once by the dispatcher (null when there is none).
  */
-export async function readParams(request: Request, query: Params, body: Uint8Array | null): Promise<Params | Response> {
+export async function readParams(request: RouteRequest, query: Params, body: Uint8Array | null): Promise<Params | Response> {
   const params = emptyParams()
   Object.assign(params, query)
   if (request.method === 'GET' || request.method === 'HEAD' || body === null || body.length === 0) return params

@@ -10,10 +10,17 @@
 import { http, type HttpHandler } from 'msw'
 import type { BaseUrl } from '../core/base-url.js'
 import { withBody } from '../core/responses.js'
-import { findRoute, relativePath, type Route, type RouteMatch } from '../core/router.js'
+import { requestBytes } from '../core/request-bytes.js'
+import { findRoute, relativePath, type Route, type RouteMatch, type RouteRequest } from '../core/router.js'
 
 /** Serves a matched route (the mock adds its journal, faults and latency around it). */
-export type Serve = (match: RouteMatch, request: Request, url: URL, path: string) => Promise<Response>
+export type Serve = (
+  match: RouteMatch,
+  request: RouteRequest,
+  url: URL,
+  path: string,
+  body: Uint8Array | null,
+) => Promise<Response>
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
@@ -27,7 +34,7 @@ export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: S
       const path = relativePath(url.pathname, base.path)
       const match = path === undefined ? undefined : findRoute(routes, request.method, path)
       if (!match || path === undefined) return undefined
-      return withBody(await serve(match, request, url, path))
+      return withBody(await serve(match, request, url, path, await requestBytes(request)))
     }),
   ]
 }

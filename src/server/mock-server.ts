@@ -8,6 +8,7 @@ import type { GitLabMock } from '../create-gitlab-mock.js'
 import { json, notFoundRoute } from '../core/responses.js'
 import { control, CONTROL_PREFIX } from './control-api.js'
 import { BodyTooLarge, readBody, toFetchRequest, writeFetchResponse } from './fetch-bridge.js'
+import { NodeRequest } from './node-request.js'
 
 export interface MockServerOptions {
   readonly mock: GitLabMock
@@ -59,10 +60,10 @@ export function createMockServer(options: MockServerOptions): Server {
     const origin = originOf(req.headers.host)
     if (pathname === CONTROL_PREFIX || pathname.startsWith(CONTROL_PREFIX + '/'))
       return controlOn ? control(mock, toFetchRequest(req, origin, body), pathname) : notFoundRoute()
-    // The bytes go beside the Request, not in it: a Fetch body stream costs more than the route.
+    // A light request with the bytes beside it: Fetch objects cost more than the route.
     const bytes = body === undefined ? null : new Uint8Array(body.buffer, body.byteOffset, body.length)
     // Whatever the route table does not serve gets GitLab's catch-all.
-    return (await mock.answer(toFetchRequest(req, origin, undefined), bytes)) ?? notFoundRoute()
+    return (await mock.answer(new NodeRequest(req, origin), bytes)) ?? notFoundRoute()
   }
 
   const server = createServer(async (req, res) => {
