@@ -38,7 +38,7 @@ export interface GitLabMock {
   readonly baseUrl: string
   /** The model's collections and indexes (replaced by `seed` and `reset`). */
   readonly db: Database
-  /** Replaces all state with a scenario. Throws ScenarioError (naming the JSON path) and keeps the state when invalid. */
+  /** Replaces all state with a scenario. Rejects with ScenarioError (naming the JSON path) and keeps the state when invalid. */
   seed(scenario: Scenario): Promise<void>
   /** Back to the start-up scenario. */
   reset(): Promise<void>
