@@ -46,7 +46,12 @@ export function toFetchRequest(request: IncomingMessage, origin: string, body: B
   })
 }
 
-export async function writeFetchResponse(response: Response, res: ServerResponse, head: boolean): Promise<void> {
+export async function writeFetchResponse(
+  response: Response,
+  res: ServerResponse,
+  head: boolean,
+  extra?: Record<string, string>,
+): Promise<void> {
   // JSON answers arrive body-less with their text and headers beside them, as plain data (see responses.ts).
   const parts = jsonParts(response)
   const body: string | Buffer | undefined = head
@@ -56,6 +61,7 @@ export async function writeFetchResponse(response: Response, res: ServerResponse
   const headers: string[] = []
   if (parts) for (const name in parts.headers) headers.push(name, parts.headers[name]!)
   else response.headers.forEach((value, key) => headers.push(key, value))
+  if (extra) for (const name in extra) headers.push(name, extra[name]!)
   if (body !== undefined) headers.push('content-length', String(Buffer.byteLength(body)))
   res.writeHead(response.status, headers)
   res.end(body)

@@ -8,6 +8,7 @@ import type { GitLabMock } from '../create-gitlab-mock.js'
 import { json, notFoundRoute } from '../core/responses.js'
 import { control, CONTROL_PREFIX } from './control-api.js'
 import { BodyTooLarge, readBody, toFetchRequest, writeFetchResponse } from './fetch-bridge.js'
+import { corsHeaders, isPreflight } from './cors.js'
 import { NodeRequest } from './node-request.js'
 
 export interface MockServerOptions {
@@ -70,7 +71,14 @@ export function createMockServer(options: MockServerOptions): Server {
     const started = performance.now()
     const pathname = (req.url ?? '/').split('?')[0]!
     let status = 500
+    const cors = corsHeaders(req, pathname)
     try {
+      if (cors && isPreflight(req)) {
+        status = 200
+        res.writeHead(200, { ...cors, 'Content-Type': 'text/plain', 'Content-Length': '0' })
+        res.end()
+        return
+      }
       let response: Response
       try {
         const reading = readBody(req, limit)
@@ -95,7 +103,7 @@ export function createMockServer(options: MockServerOptions): Server {
       status = response.status
       // Closing: answer, then drop the keep-alive connection so close() need not wait for its timeout.
       if (!server.listening) res.shouldKeepAlive = false
-      await writeFetchResponse(response, res, req.method === 'HEAD')
+      await writeFetchResponse(response, res, req.method === 'HEAD', cors)
     } catch (error) {
       console.error('[gitlab-services-mock] request failed:', error)
       if (!res.headersSent) await writeFetchResponse(json({ message: '500 Internal Server Error' }, 500), res, false)

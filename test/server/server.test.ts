@@ -166,3 +166,24 @@ test('a request Node cannot parse still gets a JSON 400', async () => {
   expect(answer).toContain('Content-Type: application/json')
   expect(answer).toContain('{"error":"400 Bad Request"}')
 })
+
+test('CORS as GitLab configures it for /api/*: preflight 200, any origin, no credentials', async () => {
+  const preflight = await fetch(`${server.url}/projects/1/services/slack`, {
+    method: 'OPTIONS',
+    headers: { Origin: 'http://localhost:6006', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'private-token,content-type' },
+  })
+  expect(preflight.status).toBe(200)
+  expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+  expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT')
+  expect(preflight.headers.get('access-control-allow-headers')).toBe('private-token,content-type')
+  expect(preflight.headers.get('access-control-allow-credentials')).toBeNull()
+
+  const cross = await fetch(`${server.url}/projects/1/services/jira`, { headers: { ...ROOT, Origin: 'http://localhost:6006' } })
+  expect(cross.status).toBe(200)
+  expect(cross.headers.get('access-control-allow-origin')).toBe('*')
+  expect(cross.headers.get('access-control-expose-headers')).toContain('X-Total')
+  const sameOrigin = await fetch(`${server.url}/projects/1/services/jira`, { headers: ROOT })
+  expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull()
+  // An OPTIONS that is not a preflight is an ordinary request: GitLab's catch-all.
+  expect((await fetch(`${server.url}/projects/1/services/slack`, { method: 'OPTIONS' })).status).toBe(404)
+})
