@@ -34,7 +34,9 @@ export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: S
       const path = relativePath(url.pathname, base.path)
       const match = path === undefined ? undefined : findRoute(routes, request.method, path)
       if (!match || path === undefined) return undefined
-      return withBody(await serve(match, request, url, path, await requestBytes(request)))
+      // Most API calls carry no body: skip the async read for them.
+      const body = request.body === null ? null : await requestBytes(request)
+      return withBody(await serve(match, request, url, path, body))
     }),
   ]
 }
