@@ -62,21 +62,10 @@ export const ENTITY_EVENT_FLAGS = [
 /** Event flags stored on every record, exposed or not (`deployment_events` is not exposed in 13.12). */
 export const STORED_EVENT_FLAGS = [...ENTITY_EVENT_FLAGS, 'deployment_events'] as const satisfies readonly EventFlag[]
 
-/** Defaults of a new record's flags (spec §5.3). */
-export const DEFAULT_EVENT_FLAGS: Readonly<Record<EventFlag, boolean>> = {
-  commit_events: true,
-  push_events: true,
-  issues_events: true,
-  confidential_issues_events: true,
-  merge_requests_events: true,
-  tag_push_events: true,
-  note_events: true,
-  confidential_note_events: true,
-  pipeline_events: true,
-  wiki_page_events: true,
-  job_events: true,
-  deployment_events: false,
-}
+/** Defaults of a new record's flags (spec §5.3): every exposed flag on, `deployment_events` off. */
+export const DEFAULT_EVENT_FLAGS: Readonly<Record<EventFlag, boolean>> = Object.fromEntries(
+  STORED_EVENT_FLAGS.map((flag) => [flag, flag !== 'deployment_events']),
+) as Record<EventFlag, boolean>
 
 /**
  * 13.12 hides a field from `properties` when its name contains one of these
@@ -99,6 +88,8 @@ export interface IntegrationInfo {
   readonly fields: readonly string[]
   /** Fields that may appear in `properties`. */
   readonly visibleFields: readonly string[]
+  /** The event flags of a new record: the defaults with the entry's overrides (jenkins). */
+  readonly initialEvents: Readonly<Record<EventFlag, boolean>>
 }
 
 /** An event flag as a PUT parameter: `strict` when declared Boolean. */
@@ -122,6 +113,7 @@ function describe(spec: IntegrationSpec): IntegrationInfo {
     declared,
     fields,
     visibleFields: fields.filter((name) => !isHiddenField(name)),
+    initialEvents: { ...DEFAULT_EVENT_FLAGS, ...spec.defaults?.events },
   }
 }
 

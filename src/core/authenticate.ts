@@ -51,10 +51,25 @@ export function authenticate(
   request: RouteRequest,
   params: Params,
   now: number,
-  options: { allowReadUser?: boolean } = {},
-): Caller | Response {
+  options?: { allowReadUser?: boolean },
+): Caller | Response
+/** With `anonymous: true`, a request that sends no credential at all is let through as undefined. */
+export function authenticate(
+  db: Database,
+  request: RouteRequest,
+  params: Params,
+  now: number,
+  options: { allowReadUser?: boolean; anonymous: true },
+): Caller | Response | undefined
+export function authenticate(
+  db: Database,
+  request: RouteRequest,
+  params: Params,
+  now: number,
+  options: { allowReadUser?: boolean; anonymous?: boolean } = {},
+): Caller | Response | undefined {
   const value = credential(request, params)
-  if (value === undefined) return unauthorized()
+  if (value === undefined) return options.anonymous ? undefined : unauthorized()
   const token = db.token(value)
   const user = token && db.userById(token.user_id)
   if (!token || !user) return unauthorized()

@@ -3,7 +3,7 @@
  * Both compute the whole next record first and write once, so a request
  * that fails validation changes nothing.
  */
-import { DEFAULT_EVENT_FLAGS, STORED_EVENT_FLAGS, type IntegrationInfo } from '../catalog/index.js'
+import type { IntegrationInfo } from '../catalog/index.js'
 import type { StoredIntegration, StoredProject } from '../model/database.js'
 import type { IntegrationRecord, PropertyValue } from '../model/records.js'
 import { exclusive, timestamp, type MockState } from './state.js'
@@ -13,7 +13,7 @@ import { validateModel } from './validate-model.js'
 /** A record as GitLab initialises it before the first save (not stored). */
 export function newIntegration(state: MockState, project: StoredProject, info: IntegrationInfo): IntegrationRecord {
   const now = timestamp(state)
-  const record = {
+  return {
     id: 0,
     project_id: project.id,
     slug: info.spec.slug,
@@ -22,9 +22,8 @@ export function newIntegration(state: MockState, project: StoredProject, info: I
     updated_at: now,
     comment_on_event_enabled: true,
     properties: { ...info.spec.defaults?.properties } as Record<string, PropertyValue>,
-  } as IntegrationRecord
-  for (const flag of STORED_EVENT_FLAGS) record[flag] = info.spec.defaults?.events?.[flag] ?? DEFAULT_EVENT_FLAGS[flag]
-  return record
+    ...info.initialEvents,
+  }
 }
 
 async function store(state: MockState, existing: StoredIntegration | undefined, next: IntegrationRecord) {

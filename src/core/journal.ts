@@ -46,7 +46,7 @@ function pairsToObject(pairs: URLSearchParams): Record<string, string | string[]
 const decoder = new TextDecoder()
 
 /** The body of a request as the journal keeps it. */
-export function journalBody(contentType: string | null, body: Uint8Array | null): unknown {
+function journalBody(contentType: string | null, body: Uint8Array | null): unknown {
   if (body === null || body.length === 0) return null
   const text = decoder.decode(body)
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()

@@ -171,7 +171,7 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, now: 
     } as IntegrationRecord
     for (const flag of STORED_EVENT_FLAGS) {
       const given = integration[flag] as boolean | null | undefined
-      record[flag] = given !== undefined ? given : (info.spec.defaults?.events?.[flag] ?? flag !== 'deployment_events')
+      record[flag] = given !== undefined ? given : info.initialEvents[flag]
     }
     await integrations.create(record)
   }

@@ -17,6 +17,12 @@ function caller(context: RouteContext, allowReadUser: boolean) {
   return authenticate(state.db, request, queryParams(url), state.now(), { allowReadUser })
 }
 
+/** Like `caller`, but a request with no credential at all is anonymous rather than 401. */
+function optionalCaller(context: RouteContext) {
+  const { request, url, state } = context
+  return authenticate(state.db, request, queryParams(url), state.now(), { anonymous: true })
+}
+
 function webUrl(context: RouteContext, path: string): string {
   return `${context.url.origin}/${path}`
 }
@@ -57,13 +63,9 @@ export const instanceRoutes: readonly Route[] = [
     path: '/projects/{id}',
     pattern: /^\/projects\/(?<id>[^/]+)\/?$/,
     handle(context) {
-      const { request, state } = context
-      const anonymous =
-        !request.headers.has('private-token') &&
-        !request.headers.has('authorization') &&
-        !context.url.searchParams.has('private_token')
+      const { state } = context
       // Public projects are readable without a token; a token that is sent must be valid.
-      const who = anonymous ? undefined : caller(context, false)
+      const who = optionalCaller(context)
       if (who instanceof Response) return who
       const project = findProject(state.db, context.params.id!)
       if (!project || !canRead(state.db, who?.user, project)) return projectNotFound()
