@@ -4,7 +4,11 @@
  * fails when the checked-in table is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { catalog, isHiddenField, type IntegrationSpec } from '../src/index.js'
+import { compileGitLab, type IntegrationSpec } from '../src/index.js'
+
+/** The table describes the default GitLab (13.12). */
+const gitlab = compileGitLab()
+const specs = [...gitlab.integrations.values()].map((info) => info.spec)
 
 export const START = '<!-- integrations-table:start -->'
 export const END = '<!-- integrations-table:end -->'
@@ -18,13 +22,13 @@ const AVAILABILITY: Record<IntegrationSpec['availability'], string> = {
 
 function param(spec: IntegrationSpec['params'][number]): string {
   const type = spec.type === 'string' ? '' : `:${spec.type}`
-  const hidden = !spec.writeOnly && !spec.topLevel && isHiddenField(spec.name) ? '*' : ''
+  const hidden = !spec.writeOnly && !spec.topLevel && gitlab.isHidden(spec.name) ? '*' : ''
   const dropped = spec.writeOnly ? '†' : ''
   return `\`${spec.name}\`${type}${hidden}${dropped}`
 }
 
 export function renderIntegrationsTable(): string {
-  const rows = (catalog as readonly IntegrationSpec[]).map((spec) => {
+  const rows = specs.map((spec) => {
     const required = spec.params.filter((p) => p.required).map(param).join(', ') || '—'
     const optional = spec.params.filter((p) => !p.required).map(param).join(', ') || '—'
     const events = spec.events.map((e) => e.replace(/_events$/, '')).join(', ') || '—'
@@ -32,7 +36,7 @@ export function renderIntegrationsTable(): string {
     return `| ${slug} | ${spec.title} | ${required} | ${optional} | ${events} |`
   })
   return [
-    `${catalog.length} integration types. \`*\` never returned (secret by GitLab's name rule), \`†\` accepted but not stored,`,
+    `${specs.length} integration types. \`*\` never returned (secret by GitLab's name rule), \`†\` accepted but not stored,`,
     '`‡` routed by GitLab 13.12 but missing from the API document. Parameters are strings unless typed.',
     '',
     '| slug | title | required | optional | events (`<name>_events`) |',

@@ -8,14 +8,19 @@ import { readFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
 import { createGitLabMock } from './create-gitlab-mock.js'
+import { UnknownGitLabError, type Edition } from './versions/index.js'
 import { ScenarioError, type Scenario } from './model/scenario.js'
 import { createMockServer } from './server/mock-server.js'
 
 const HELP = `Usage: gitlab-services-mock [options]
 
-Emulates GitLab 13.12's project Services (integrations) REST API.
+Emulates GitLab's project integrations (Services) REST API, for the GitLab
+release you choose.
 
 Options:
+  --gitlab X.Y      GitLab release to emulate, or "latest" (default: the
+                    scenario's \`gitlab\`, else 13.12)
+  --edition ee|ce   GitLab edition (default ee)
   --port N          port to listen on (default 4010; 0 picks a free port)
   --host HOST       address to bind (default 127.0.0.1)
   --scenario FILE   scenario JSON to load (default: the demo scenario)
@@ -73,6 +78,8 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: false,
     options: {
       port: { type: 'string' },
+      gitlab: { type: 'string' },
+      edition: { type: 'string' },
       host: { type: 'string' },
       scenario: { type: 'string' },
       seed: { type: 'string' },
@@ -98,9 +105,16 @@ async function main(argv: string[]): Promise<void> {
 
   let mock
   try {
-    mock = createGitLabMock({ baseUrl: 'http://localhost/api/v4', scenario, latency })
+    mock = createGitLabMock({
+      baseUrl: 'http://localhost/api/v4',
+      scenario,
+      latency,
+      ...(values.gitlab === undefined ? {} : { gitlab: values.gitlab }),
+      ...(values.edition === undefined ? {} : { edition: values.edition as Edition }),
+    })
     await mock.ready()
   } catch (error) {
+    if (error instanceof UnknownGitLabError) throw new UsageError(error.message)
     if (error instanceof ScenarioError) throw new UsageError(`${values.scenario ?? 'demo scenario'}: ${error.message}`)
     throw error
   }
@@ -121,7 +135,7 @@ async function main(argv: string[]): Promise<void> {
     const shown = isIP(host) === 6 ? `[${host}]` : host
     const base = `http://${shown}:${actual}/api/v4`
     // One write, so a reader that sees the ready line sees the whole banner.
-    const banner = [`gitlab-services-mock listening on ${base}`]
+    const banner = [`gitlab-services-mock listening on ${base} (GitLab ${mock.gitlab.version} ${mock.gitlab.edition.toUpperCase()})`]
     if (demo) {
       for (const user of scenario.users ?? [])
         for (const token of user.tokens ?? [])

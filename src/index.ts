@@ -1,15 +1,14 @@
 /**
- * gitlab-services-mock: GitLab 13.12's project Services (integrations) API,
- * emulated in memory for MSW. Browser-safe: no Node built-ins are imported
- * from this entry.
+ * gitlab-services-mock: GitLab's project integrations (once "Services")
+ * API, emulated in memory for MSW, for any GitLab release the mock knows.
+ * Browser-safe: no Node built-ins are imported from this entry.
  */
 export { createGitLabMock, type GitLabMock, type GitLabMockOptions } from './create-gitlab-mock.js'
 export { ScenarioError, type Scenario } from './model/scenario.js'
 export type { Database } from './model/database.js'
-export type { Route, RouteContext, Method } from './core/router.js'
+export type { MockEventMap } from './harness/events.js'
 export {
   catalog,
-  isHiddenField,
   type IntegrationSlug,
   type IntegrationEntry,
   type IntegrationProperties,
@@ -17,7 +16,18 @@ export {
   type IntegrationParams,
   type IntegrationSpec,
   type ParamSpec,
+  type EventFlag,
 } from './catalog/index.js'
-export { GITLAB_VERSION } from './routes/instance.js'
+export {
+  compileGitLab,
+  DEFAULT_GITLAB_VERSION,
+  GITLAB_VERSIONS,
+  UnknownGitLabError,
+  type Edition,
+  type GitLabChoice,
+  type GitLabProfile,
+  type GitLabVersion,
+  type IntegrationInfo,
+} from './versions/index.js'
 export { createOpenApiDocument } from './openapi/document.js'
 export * from './fixtures/index.js'

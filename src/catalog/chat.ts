@@ -1,5 +1,6 @@
 /** Chat notifiers and slash commands. */
 import {
+  NOTIFIER_FIELDS,
   BRANCHES,
   BROKEN_ONLY,
   CHAT_CHANNEL_FIELDS,
@@ -39,6 +40,7 @@ const webhookOnly = {
   events: CHAT_EVENTS,
   strictEvents: CHAT_EVENTS,
   extraFields: ['notify_only_broken_pipelines', 'branches_to_be_notified', ...CHAT_CHANNEL_FIELDS],
+  fields: [...NOTIFIER_FIELDS, ...CHAT_CHANNEL_FIELDS],
   defaults: { properties: CHAT_DEFAULTS },
   validations: WEBHOOK_VALIDATIONS,
 } as const
@@ -49,6 +51,11 @@ export const chatIntegrations = [
     slug: 'slack',
     title: 'Slack notifications',
     extraFields: ['labels_to_be_notified', 'confidential_note_channel', 'deployment_channel', 'alert_channel'],
+    // default_fields, then one channel per supported event (SlackService, 13.12).
+    fields: [
+      'webhook', 'username', 'notify_only_broken_pipelines', 'branches_to_be_notified', 'labels_to_be_notified',
+      ...CHAT_CHANNEL_FIELDS, 'deployment_channel', 'alert_channel',
+    ],
     notes: [
       'seed lists commit_events and job_events: GitLab 13.12 does not accept them (ignored)',
       'seed lists confidential_note_channel and deployment_channel: not declared in 13.12 (ignored)',
@@ -60,6 +67,10 @@ export const chatIntegrations = [
     slug: 'mattermost',
     title: 'Mattermost notifications',
     extraFields: ['labels_to_be_notified', 'confidential_note_channel', 'deployment_channel'],
+    fields: [
+      'webhook', 'username', 'notify_only_broken_pipelines', 'branches_to_be_notified', 'labels_to_be_notified',
+      ...CHAT_CHANNEL_FIELDS, 'deployment_channel',
+    ],
     notes: ['seed lists confidential_note_channel, deployment_channel, notify_only_default_branch: ignored by 13.12'],
   },
   {
@@ -68,9 +79,10 @@ export const chatIntegrations = [
     category: 'chat',
     availability: 'available',
     params: [WEBHOOK, BRANCHES, BROKEN_ONLY],
-    // Declared String in 13.12: lenient cast, no 400 (spec §6.3).
+    // Declared String in 13.12 (lib/api/services.rb appends model events as `type: String`): lenient cast, no 400.
     events: CHAT_EVENTS,
     extraFields: CHAT_CHANNEL_FIELDS,
+    fields: [...NOTIFIER_FIELDS, ...CHAT_CHANNEL_FIELDS],
     defaults: { properties: CHAT_DEFAULTS },
     validations: WEBHOOK_VALIDATIONS,
     notes: ['seed lists notify_only_default_branch: not declared (ignored)'],
@@ -84,6 +96,7 @@ export const chatIntegrations = [
     events: CHAT_EVENTS,
     strictEvents: CHAT_EVENTS,
     extraFields: ['notify_only_broken_pipelines', ...CHAT_CHANNEL_FIELDS],
+    fields: [...NOTIFIER_FIELDS, ...CHAT_CHANNEL_FIELDS],
     defaults: { properties: CHAT_DEFAULTS },
     validations: WEBHOOK_VALIDATIONS,
     notes: [
@@ -112,6 +125,7 @@ export const chatIntegrations = [
     params: [WEBHOOK],
     events: CHAT_EVENTS,
     extraFields: ['notify_only_broken_pipelines', 'branches_to_be_notified', ...CHAT_CHANNEL_FIELDS],
+    fields: [...NOTIFIER_FIELDS, ...CHAT_CHANNEL_FIELDS],
     defaults: { properties: CHAT_DEFAULTS },
     validations: WEBHOOK_VALIDATIONS,
   },
@@ -150,6 +164,8 @@ export const chatIntegrations = [
       { name: 'colorize_messages', type: 'boolean' },
     ],
     events: ['push_events'],
+    // IrkerService#fields order (13.12).
+    fields: ['server_host', 'server_port', 'default_irc_uri', 'recipients', 'colorize_messages'],
     validations: [
       ['present', 'recipients'],
       ['ircRecipients', 'recipients', 'default_irc_uri'],

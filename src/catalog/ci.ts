@@ -21,7 +21,9 @@ export const ciIntegrations = [
       ['present', 'bamboo_url'],
       ['publicUrl', 'bamboo_url'],
       ['present', 'build_key'],
-      ['pair', 'username', 'password'],
+      // `if: ->(service) { service.activated? && service.password }` and its mirror: "" counts as set.
+      ['presentIfSet', 'username', 'password'],
+      ['presentIfSet', 'password', 'username'],
     ],
     notes: ['seed titles it "Atlassian Bamboo CI"; 13.12 says "Atlassian Bamboo"', 'build_key is hidden in GET (name rule)'],
   },
@@ -118,7 +120,9 @@ export const ciIntegrations = [
       ['present', 'teamcity_url'],
       ['publicUrl', 'teamcity_url'],
       ['present', 'build_type'],
-      ['pair', 'username', 'password'],
+      // `if: ->(service) { service.activated? && service.password }` and its mirror: "" counts as set.
+      ['presentIfSet', 'username', 'password'],
+      ['presentIfSet', 'password', 'username'],
     ],
     notes: ['seed lists push_events only; 13.12 also accepts merge_requests_events'],
   },

@@ -49,7 +49,15 @@ export const DECLARED_CHANNEL_PARAMS = [
   { name: 'wiki_page_channel', type: 'string', kind: 'channel' },
 ] as const
 
-/** Chat notifiers start with these properties (spec §5.3). */
+/**
+ * ChatNotificationService#default_fields of the notifiers without a
+ * username (app/models/project_services/chat_notification_service.rb and
+ * each notifier's `default_fields`, 13.12): the head of their model field
+ * order, which `properties` follows.
+ */
+export const NOTIFIER_FIELDS = ['webhook', 'notify_only_broken_pipelines', 'branches_to_be_notified'] as const
+
+/** Chat notifiers start with these properties (ChatNotificationService#initialize_properties, 13.12). */
 export const CHAT_DEFAULTS = {
   notify_only_broken_pipelines: true,
   branches_to_be_notified: 'default',
@@ -71,6 +79,9 @@ export const TRACKER_PARAMS = [
   { name: 'issues_url', type: 'string', required: true, kind: 'url' },
   { name: 'project_url', type: 'string', required: true, kind: 'url' },
 ] as const
+
+/** IssueTrackerService#fields order (13.12): `properties` follows it. */
+export const TRACKER_FIELDS = ['project_url', 'issues_url', 'new_issue_url'] as const
 
 export const TRACKER_VALIDATIONS = [
   ['present', 'project_url'],

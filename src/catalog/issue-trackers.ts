@@ -1,11 +1,12 @@
 /** Issue trackers and project-management tools. */
-import { REQUIRED_TOKEN, TRACKER_PARAMS, TRACKER_VALIDATIONS } from './fragments.js'
+import { REQUIRED_TOKEN, TRACKER_FIELDS, TRACKER_PARAMS, TRACKER_VALIDATIONS } from './fragments.js'
 import type { IntegrationSpec } from './types.js'
 
 const simpleTracker = {
   category: 'issues',
   availability: 'available',
   params: TRACKER_PARAMS,
+  fields: TRACKER_FIELDS,
   events: ['push_events'],
   // Settings live in a side table, so every field shows once the record exists.
   showsAllFields: true,
@@ -67,11 +68,15 @@ export const issueTrackerIntegrations = [
       { name: 'username', type: 'string', required: true, kind: 'username' },
       { name: 'password', type: 'string', required: true, kind: 'password' },
       { name: 'jira_issue_transition_automatic', type: 'boolean', writeOnly: true },
+      // Stored (and validated) but, since 13.11, no longer one of JiraService#fields: never shown.
       { name: 'jira_issue_transition_id', type: 'string', kind: 'text' },
       // Lands on the record's top-level flag, not in properties (spec §7).
       { name: 'comment_on_event_enabled', type: 'boolean', topLevel: true },
     ],
     events: ['commit_events', 'merge_requests_events'],
+    // JiraService#fields since 13.11: url, api_url, username, password (the transition
+    // settings moved out); the data-fields row shows all of them, null when unset.
+    fields: ['url', 'api_url', 'username', 'password'],
     showsAllFields: true,
     validations: [
       ['present', 'url'],

@@ -15,6 +15,8 @@ export const otherIntegrations = [
       BRANCHES,
     ],
     events: ['push_events', 'tag_push_events'],
+    // EmailsOnPushService#fields order (13.12).
+    fields: ['send_from_committer_email', 'disable_diffs', 'branches_to_be_notified', 'recipients'],
     defaults: { properties: { branches_to_be_notified: 'all' } },
     validations: [['present', 'recipients']],
   },
@@ -47,6 +49,8 @@ export const otherIntegrations = [
       { name: 'sound', type: 'string', required: true, values: ['pushover', 'bike', 'bugle', 'cashregister', 'classical', 'none'] },
     ],
     events: ['push_events'],
+    // PushoverService#fields order (13.12).
+    fields: ['api_key', 'user_key', 'device', 'priority', 'sound'],
     validations: [
       ['present', 'api_key'],
       ['present', 'user_key'],
@@ -81,6 +85,8 @@ export const otherIntegrations = [
   {
     slug: 'github',
     title: 'GitHub',
+    // ee/app/models/project_services/github_service.rb: Enterprise Edition only.
+    edition: 'ee',
     category: 'other',
     availability: 'available',
     params: [
@@ -125,6 +131,8 @@ export const otherIntegrations = [
     ],
     events: [],
     extraFields: ['manual_configuration'],
+    // PrometheusService#fields order (13.12).
+    fields: ['manual_configuration', 'api_url', 'google_iap_audience_client_id', 'google_iap_service_account_json'],
     // A save hook recomputes `active` from manual_configuration, which the
     // 13.12 API cannot set: a PUT answers 200 with active:false (spec §8).
     activeFrom: 'manual_configuration',
@@ -153,7 +161,18 @@ export const otherIntegrations = [
       { name: 'datadog_env', type: 'string', kind: 'text' },
     ],
     events: ['pipeline_events', 'job_events'],
-    validations: [['present', 'api_key']],
+    // DatadogService (app/models/project_services/datadog_service.rb, 13.12): #fields order,
+    // `initialize_properties` sets the default site, and the `with_options if: :activated?` block.
+    fields: ['datadog_site', 'api_url', 'api_key', 'datadog_service', 'datadog_env'],
+    defaults: { properties: { datadog_site: 'datadoghq.com' } },
+    validations: [
+      ['present', 'api_key'],
+      ['format', 'api_key', '^\\w+$'],
+      ['format', 'datadog_site', '^[\\w.]+$'],
+      ['publicUrlIfPresent', 'api_url'],
+      ['presentUnless', 'datadog_site', 'api_url'],
+      ['presentUnless', 'api_url', 'datadog_site'],
+    ],
   },
   {
     slug: 'alerts',

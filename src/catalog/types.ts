@@ -40,7 +40,7 @@ export type ValueKind =
   | 'json'
   | 'text'
 
-/** The thirteen event flags GitLab keeps on every integration record. */
+/** The event flags GitLab keeps on integration records (which ones, by version: `src/versions`). */
 export type EventFlag =
   | 'commit_events'
   | 'push_events'
@@ -56,8 +56,9 @@ export type EventFlag =
   | 'deployment_events'
 
 /**
- * Model validations that run when a PUT activates the record (spec §6.5).
- * A failure answers `{"message":"400 Bad Request"}` in 13.12.
+ * Model validations that run when a PUT activates the record (each model's
+ * `validates ..., if: :activated?`). A failure answers
+ * `{"message":"400 Bad Request"}` in 13.12.
  */
 export type Validation =
   | readonly ['present', string]
@@ -67,15 +68,22 @@ export type Validation =
   | readonly ['publicUrl', string]
   /** blank, or a public URL */
   | readonly ['publicUrlIfPresent', string]
-  /** both blank or both present (bamboo/teamcity username+password) */
-  | readonly ['pair', string, string]
-  /** the first must be present when the second is (jenkins username when a password is sent) */
+  /**
+   * The first must be present when the second is set at all: Ruby's
+   * `if: -> { password }` is true for `""` too (bamboo/teamcity username and password).
+   */
+  | readonly ['presentIfSet', string, string]
+  /** the first must be present when the second is present (jenkins username when a password is sent) */
   | readonly ['presentWith', string, string]
+  /** the first must be present unless the second is (datadog: a site or an API URL) */
+  | readonly ['presentUnless', string, string]
+  /** blank, or matches the pattern (a JavaScript regex source, anchored like Ruby's `\A...\z`) */
+  | readonly ['format', string, string]
   /** blank, or digits separated by `,` or `;` (jira transition ids) */
   | readonly ['idList', string]
   /** at least one recipient resolves to an irc:// or ircs:// URI (irker) */
   | readonly ['ircRecipients', string, string]
-  /** http(s), host ending .atlassian.net, path starting /wiki */
+  /** http(s), host ending .atlassian.net, path `/wiki` or under it */
   | readonly ['confluenceUrl', string]
 
 /** Whether the integration can be configured through the API of GitLab 13.12. */
@@ -107,6 +115,14 @@ export interface IntegrationSpec {
   readonly strictEvents?: readonly EventFlag[]
   /** Model fields that are not PUT params but can appear in `properties` (after DELETE, as null). */
   readonly extraFields?: readonly string[]
+  /**
+   * The model's field list in the model's own order, where it differs from
+   * the params' order: `properties` keys follow it. Default: the stored
+   * params in declaration order, then `extraFields`.
+   */
+  readonly fields?: readonly string[]
+  /** `ee`: exists only in GitLab Enterprise Edition (`ee/app/models/...`). Default: both editions. */
+  readonly edition?: 'ee'
   /** Issue trackers and Jira keep settings in a side table: every visible field appears once the record exists. */
   readonly showsAllFields?: boolean
   readonly defaults?: {

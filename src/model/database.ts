@@ -43,7 +43,17 @@ export interface Database {
   integration(projectId: number, slug: string): StoredIntegration | undefined
   integrationsOf(projectId: number): Generator<StoredIntegration>
   replaceIntegration(record: StoredIntegration, next: IntegrationRecord): Promise<StoredIntegration>
+  /** The next integration id: ids are a sequence past every stored one, as in GitLab. */
+  nextIntegrationId(): number
+  /** Instance settings a scenario sets. */
+  readonly settings: InstanceSettings
   clear(): void
+}
+
+/** The instance's own settings, as far as the API's answers depend on them. */
+export interface InstanceSettings {
+  /** GitLab runs in development mode: development-only integrations (`mock-ci`) are routed. */
+  development: boolean
 }
 
 function createCollections(): Collections {
@@ -96,7 +106,11 @@ export function createDatabase(): Database {
   db.members.hooks.on('delete', ({ data: { deletedRecord } }) =>
     void membersByKey.delete(memberKey(deletedRecord.project_id, deletedRecord.user_id)),
   )
+  let lastIntegrationId = 0
+  const settings: InstanceSettings = { development: false }
+
   db.integrations.hooks.on('create', ({ data: { record } }) => {
+    if (record.id > lastIntegrationId) lastIntegrationId = record.id
     integrationsByKey.set(integrationKey(record.project_id, record.slug), record)
     const slugs = slugsByProject.get(record.project_id)
     if (slugs) slugs.push(record.slug)
@@ -137,6 +151,8 @@ export function createDatabase(): Database {
       Object.assign(record, next)
       return record
     },
+    nextIntegrationId: () => ++lastIntegrationId,
+    settings,
     /**
      * Empties every collection and index. (Collection#clear() in @msw/data
      * 1.1 splices while iterating, so its delete hooks miss records: the
@@ -145,6 +161,8 @@ export function createDatabase(): Database {
     clear(): void {
       for (const collection of Object.values(db)) collection.clear()
       for (const index of [usersById, usersByName, tokensByValue, projectsById, projectsByPath, membersByKey, integrationsByKey, slugsByProject]) index.clear()
+      lastIntegrationId = 0
+      settings.development = false
     },
   }
 }

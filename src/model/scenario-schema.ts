@@ -2,9 +2,12 @@
  * The scenario format (version 1): plain JSON a user writes by hand to
  * describe users, tokens, projects, memberships and integrations. The shape
  * is checked here with zod; references and catalog facts in scenario.ts.
+ * The integrations' flag fields are the flag columns of the mock's GitLab,
+ * so the schema is built per profile.
  */
 import * as z from 'zod/mini'
-import { STORED_EVENT_FLAGS } from '../catalog/index.js'
+import type { EventFlag } from '../catalog/index.js'
+import type { GitLabProfile } from '../versions/index.js'
 import { ACCESS_LEVELS, TOKEN_SCOPES, USER_STATES, VISIBILITIES } from './records.js'
 
 const id = z.int().check(z.positive())
@@ -50,32 +53,42 @@ const project = z.strictObject({
 })
 
 const flag = z.optional(z.nullable(z.boolean()))
-const flags = Object.fromEntries(STORED_EVENT_FLAGS.map((name) => [name, flag])) as Record<
-  (typeof STORED_EVENT_FLAGS)[number],
-  typeof flag
->
 
-const integration = z.strictObject({
-  id: z.optional(id),
-  project: z.union([id, nonEmpty]),
-  slug: nonEmpty,
-  active: z.optional(z.boolean()),
-  properties: z.optional(z.record(z.string(), propertyValue)),
-  comment_on_event_enabled: z.optional(z.boolean()),
-  created_at: z.optional(isoDate),
-  updated_at: z.optional(isoDate),
-  ...flags,
-})
+function integrationSchema(flags: readonly EventFlag[]) {
+  return z.strictObject({
+    id: z.optional(id),
+    project: z.union([id, nonEmpty]),
+    slug: nonEmpty,
+    active: z.optional(z.boolean()),
+    properties: z.optional(z.record(z.string(), propertyValue)),
+    comment_on_event_enabled: z.optional(z.boolean()),
+    created_at: z.optional(isoDate),
+    updated_at: z.optional(isoDate),
+    ...(Object.fromEntries(flags.map((name) => [name, flag])) as Record<EventFlag, typeof flag>),
+  })
+}
 
-export const scenarioSchema = z.strictObject({
-  version: z.optional(z.literal(1)),
-  /** Route development-only integrations (`mock-ci`), as a GitLab in development mode does. */
-  development: z.optional(z.boolean()),
-  users: z.optional(z.array(user)),
-  projects: z.optional(z.array(project)),
-  integrations: z.optional(z.array(integration)),
-})
+/** The scenario schema of one GitLab profile. */
+export function scenarioSchema(gitlab: GitLabProfile) {
+  return z.strictObject({
+    version: z.optional(z.literal(1)),
+    /** The GitLab the scenario was written for; a mock's own `gitlab` option wins. */
+    gitlab: z.optional(z.string()),
+    edition: z.optional(z.enum(['ee', 'ce'])),
+    /** Route development-only integrations (`mock-ci`), as a GitLab in development mode does. */
+    development: z.optional(z.boolean()),
+    users: z.optional(z.array(user)),
+    projects: z.optional(z.array(project)),
+    integrations: z.optional(z.array(integrationSchema(gitlab.storedFlags))),
+  })
+}
+
+type Flags = { [F in EventFlag]?: boolean | null }
+type Shape = z.input<ReturnType<typeof scenarioSchema>>
+type ParsedShape = z.output<ReturnType<typeof scenarioSchema>>
 
 /** A scenario as written by hand (every optional field may be left out). */
-export type Scenario = z.input<typeof scenarioSchema>
-export type ParsedScenario = z.output<typeof scenarioSchema>
+export type Scenario = Omit<Shape, 'integrations'> & { integrations?: (NonNullable<Shape['integrations']>[number] & Flags)[] }
+export type ParsedScenario = Omit<ParsedShape, 'integrations'> & {
+  integrations?: (NonNullable<ParsedShape['integrations']>[number] & Flags)[]
+}

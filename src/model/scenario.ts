@@ -4,9 +4,10 @@
  * the JSON path of the first problem; `loadScenario` fills a database from a
  * parsed scenario; `dumpScenario` writes the model back in the same format.
  */
-import { integrationInfo, STORED_EVENT_FLAGS } from '../catalog/index.js'
+import { newRecord } from '../gitlab/integration-record.js'
+import type { Edition, GitLabProfile } from '../versions/index.js'
 import type { Database } from './database.js'
-import type { IntegrationRecord, PropertyValue } from './records.js'
+import type { PropertyValue } from './records.js'
 import { scenarioSchema, type ParsedScenario, type Scenario } from './scenario-schema.js'
 
 export type { Scenario } from './scenario-schema.js'
@@ -44,15 +45,25 @@ function unique<T>(items: readonly T[], key: (item: T) => unknown, path: string,
   })
 }
 
-/** Validates a scenario completely; throws ScenarioError, never half-accepts. */
-export function parseScenario(input: unknown): ParsedScenario {
-  const result = scenarioSchema.safeParse(input)
+/** The GitLab a scenario names (`gitlab`, `edition`), read before the scenario is checked against one. */
+export function scenarioGitLab(input: unknown): { gitlab?: string; edition?: Edition } {
+  if (input === null || typeof input !== 'object') return {}
+  const { gitlab, edition } = input as { gitlab?: unknown; edition?: unknown }
+  return {
+    ...(typeof gitlab === 'string' ? { gitlab } : {}),
+    ...(edition === 'ee' || edition === 'ce' ? { edition } : {}),
+  }
+}
+
+/** Validates a scenario completely against a GitLab profile; throws ScenarioError, never half-accepts. */
+export function parseScenario(input: unknown, gitlab: GitLabProfile): ParsedScenario {
+  const result = scenarioSchema(gitlab).safeParse(input)
   if (!result.success) {
     const issue = result.error.issues[0]!
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : []
     fail(keys.length ? [...issue.path, keys[0]!] : issue.path, keys.length ? 'unknown field' : issue.message)
   }
-  const scenario = result.data
+  const scenario = result.data as ParsedScenario
   const users = scenario.users ?? []
   const projects = scenario.projects ?? []
   const integrations = scenario.integrations ?? []
@@ -96,8 +107,9 @@ export function parseScenario(input: unknown): ParsedScenario {
     const ref = integration.project
     const known = typeof ref === 'number' ? projectIds.has(ref) : projectIdByPath.has(ref.toLowerCase())
     if (!known) fail(['integrations', i, 'project'], `no project ${JSON.stringify(ref)}`)
-    const info = integrationInfo(integration.slug)
-    if (!info) fail(['integrations', i, 'slug'], `unknown integration slug ${JSON.stringify(integration.slug)}`)
+    const info = gitlab.integrations.get(integration.slug)
+    if (!info)
+      fail(['integrations', i, 'slug'], `GitLab ${gitlab.version} (${gitlab.edition}) has no integration ${JSON.stringify(integration.slug)}`)
     // Keyed by project id, so `1` and `"acme/app"` naming the same project are caught as duplicates.
     const projectId = typeof ref === 'number' ? ref : projectIdByPath.get(ref.toLowerCase())
     const pair = `${projectId}\u0000${integration.slug}`
@@ -114,9 +126,10 @@ export function parseScenario(input: unknown): ParsedScenario {
   return scenario
 }
 
-/** Fills an empty database from a parsed scenario; returns the next free integration id. */
-export async function loadScenario(db: Database, scenario: ParsedScenario, now: string): Promise<number> {
+/** Fills an empty database from a parsed scenario. */
+export async function loadScenario(db: Database, scenario: ParsedScenario, gitlab: GitLabProfile, now: string): Promise<void> {
   const { users, tokens, projects, members, integrations } = db.collections
+  db.settings.development = scenario.development ?? false
   for (const user of scenario.users ?? []) {
     await users.create({
       id: user.id,
@@ -154,45 +167,38 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, now: 
       await members.create({ project_id: project.id, user_id: user!.id, access_level: member.access_level })
     }
   }
-  let nextId = Math.max(0, ...(scenario.integrations ?? []).map((i) => i.id ?? 0)) + 1
+  // Records without an id get the next ones past every id the scenario gives (a loop: a spread of
+  // a million ids overflows the stack).
+  let nextId = 1
+  for (const integration of scenario.integrations ?? []) if (integration.id !== undefined && integration.id >= nextId) nextId = integration.id + 1
   for (const integration of scenario.integrations ?? []) {
-    const info = integrationInfo(integration.slug)!
+    const info = gitlab.integrations.get(integration.slug)!
     const ref = integration.project
     const project = typeof ref === 'number' ? db.projectById(ref) : db.projectByPath(ref)
-    const record = {
-      id: integration.id ?? nextId++,
-      project_id: project!.id,
-      slug: integration.slug,
-      active: integration.active ?? true,
-      created_at: integration.created_at ?? now,
-      updated_at: integration.updated_at ?? integration.created_at ?? now,
-      comment_on_event_enabled: integration.comment_on_event_enabled ?? true,
-      properties: { ...info.spec.defaults?.properties, ...integration.properties } as Record<string, PropertyValue>,
-    } as IntegrationRecord
-    for (const flag of STORED_EVENT_FLAGS) {
-      const given = integration[flag] as boolean | null | undefined
-      record[flag] = given !== undefined ? given : info.initialEvents[flag]
+    const record = newRecord(info, project!.id, integration.created_at ?? now)
+    record.id = integration.id ?? nextId++
+    record.active = integration.active ?? true
+    record.updated_at = integration.updated_at ?? integration.created_at ?? now
+    record.comment_on_event_enabled = integration.comment_on_event_enabled ?? true
+    Object.assign(record.properties, integration.properties as Record<string, PropertyValue> | undefined)
+    for (const flag of gitlab.storedFlags) {
+      const value = integration[flag]
+      if (value !== undefined) record.events[flag] = value
     }
     await integrations.create(record)
   }
-  return nextId
 }
 
-/** The model as scenario JSON (secrets included: this is the harness's view). */
-export function dumpScenario(db: Database, development: boolean): Scenario {
+/** The model as scenario JSON (secrets included: this is the harness's view). Linear in the model's size. */
+export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
   const { users, tokens, projects, members, integrations } = db.collections
-  const tokensOf = (userId: number) =>
-    tokens
-      .all()
-      .filter((t) => t.user_id === userId)
-      .map((t) =>
-        t.scopes.length === 1 && t.scopes[0] === 'api' && t.expires_at === null && !t.revoked
-          ? t.token
-          : { token: t.token, scopes: [...t.scopes], expires_at: t.expires_at, revoked: t.revoked },
-      )
+  const tokensByUser = groupBy(tokens.all(), (t) => t.user_id)
+  const membersByProject = groupBy(members.all(), (m) => m.project_id)
   return {
     version: 1,
-    ...(development ? { development } : {}),
+    gitlab: gitlab.version,
+    edition: gitlab.edition,
+    ...(db.settings.development ? { development: true } : {}),
     users: users.all().map((u) => ({
       id: u.id,
       username: u.username,
@@ -201,7 +207,11 @@ export function dumpScenario(db: Database, development: boolean): Scenario {
       admin: u.admin,
       state: u.state,
       created_at: u.created_at,
-      tokens: tokensOf(u.id),
+      tokens: (tokensByUser.get(u.id) ?? []).map((t) =>
+        t.scopes.length === 1 && t.scopes[0] === 'api' && t.expires_at === null && !t.revoked
+          ? t.token
+          : { token: t.token, scopes: [...t.scopes], expires_at: t.expires_at, revoked: t.revoked },
+      ),
     })),
     projects: projects.all().map((p) => ({
       id: p.id,
@@ -211,26 +221,33 @@ export function dumpScenario(db: Database, development: boolean): Scenario {
       visibility: p.visibility,
       default_branch: p.default_branch,
       created_at: p.created_at,
-      members: members
-        .all()
-        .filter((m) => m.project_id === p.id)
-        .map((m) => ({ user: db.userById(m.user_id)!.username, access_level: m.access_level as 10 })),
+      members: (membersByProject.get(p.id) ?? []).map((m) => ({
+        user: db.userById(m.user_id)!.username,
+        access_level: m.access_level as 10,
+      })),
     })),
     integrations: [...integrations.all()]
       .sort((a, b) => a.id - b.id)
-      .map((i) => {
-        const flags = Object.fromEntries(STORED_EVENT_FLAGS.map((flag) => [flag, i[flag]]))
-        return {
-          id: i.id,
-          project: i.project_id,
-          slug: i.slug,
-          active: i.active,
-          created_at: i.created_at,
-          updated_at: i.updated_at,
-          ...flags,
-          comment_on_event_enabled: i.comment_on_event_enabled,
-          properties: { ...i.properties },
-        }
-      }),
+      .map((i) => ({
+        id: i.id,
+        project: i.project_id,
+        slug: i.slug,
+        active: i.active,
+        created_at: i.created_at,
+        updated_at: i.updated_at,
+        ...i.events,
+        comment_on_event_enabled: i.comment_on_event_enabled,
+        properties: { ...i.properties },
+      })),
   }
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const group = groups.get(key(item))
+    if (group) group.push(item)
+    else groups.set(key(item), [item])
+  }
+  return groups
 }

@@ -8,23 +8,20 @@
  * user's other handlers (the resolver returns nothing).
  */
 import { http, type HttpHandler } from 'msw'
-import type { BaseUrl } from '../core/base-url.js'
-import { withBody } from '../core/responses.js'
-import { requestBytes } from '../core/request-bytes.js'
-import { findRoute, relativePath, type Route, type RouteMatch, type RouteRequest } from '../core/router.js'
+import type { BaseUrl } from '../http/base-url.js'
+import { withBody } from '../http/json-response.js'
+import { requestBytes } from '../http/request-bytes.js'
+import { relativePath, type RouteRequest } from '../http/router.js'
+
+/** Finds the route for a method and a path below the base (undefined: not the mock's). */
+export type Match<M> = (method: string, path: string) => M | undefined
 
 /** Serves a matched route (the mock adds its journal, faults and latency around it). */
-export type Serve = (
-  match: RouteMatch,
-  request: RouteRequest,
-  url: URL,
-  path: string,
-  body: Uint8Array | null,
-) => Promise<Response>
+export type Serve<M> = (match: M, request: RouteRequest, url: URL, path: string, body: Uint8Array | null) => Promise<Response>
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
-export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: Serve): HttpHandler[] {
+export function createHandlers<M>(match: Match<M>, base: BaseUrl, serve: Serve<M>): HttpHandler[] {
   // Relative base URLs (browser) match any origin, as MSW does for relative paths.
   const origin = base.origin ? escape(base.origin) : 'https?://[^/]+'
   const underBase = new RegExp(`^${origin}${escape(base.path)}(?:/|$)`)
@@ -32,11 +29,11 @@ export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: S
     http.all(underBase, async ({ request }) => {
       const url = new URL(request.url)
       const path = relativePath(url.pathname, base.path)
-      const match = path === undefined ? undefined : findRoute(routes, request.method, path)
-      if (!match || path === undefined) return undefined
+      const found = path === undefined ? undefined : match(request.method, path)
+      if (found === undefined || path === undefined) return undefined
       // Most API calls carry no body: skip the async read for them.
       const body = request.body === null ? null : await requestBytes(request)
-      return withBody(await serve(match, request, url, path, body))
+      return withBody(await serve(found, request, url, path, body))
     }),
   ]
 }

@@ -1,11 +1,12 @@
 /**
- * The OpenAPI 3.1 description of the emulated API, derived from the catalog
- * (one path per routable integration, its PUT parameters as the request
- * schema, its visible fields as `properties`), so it cannot drift from what
- * the mock serves. Served by the standalone server at `/__mock/openapi.json`.
+ * The OpenAPI 3.1 description of one GitLab profile's API, derived from its
+ * integrations (one path per routable integration, its PUT parameters as
+ * the request schema, its visible fields as `properties`), so it cannot
+ * drift from what the mock serves. Served by the standalone server at
+ * `/__mock/openapi.json`.
  */
-import { allIntegrations, ENTITY_EVENT_FLAGS, type IntegrationInfo, type ParamSpec } from '../catalog/index.js'
-import { GITLAB_VERSION } from '../routes/instance.js'
+import type { ParamSpec } from '../catalog/index.js'
+import { compileGitLab, type GitLabChoice, type GitLabProfile, type IntegrationInfo } from '../versions/index.js'
 
 type Schema = Record<string, unknown>
 
@@ -78,10 +79,10 @@ function integrationPaths(info: IntegrationInfo): Record<string, Schema> {
   }
 }
 
-/** The document, for a server at `serverUrl` (default: GitLab's usual API base). */
-export function createOpenApiDocument(serverUrl = 'https://gitlab.example.com/api/v4'): Schema {
+function documentOf(gitlab: GitLabProfile, serverUrl = 'https://gitlab.example.com/api/v4'): Schema {
+  const [family, ...aliases] = gitlab.families
   const paths: Record<string, Schema> = {
-    '/projects/{id}/services': {
+    [`/projects/{id}/${family}`]: {
       get: {
         summary: 'List active integrations',
         operationId: 'list',
@@ -92,15 +93,15 @@ export function createOpenApiDocument(serverUrl = 'https://gitlab.example.com/ap
       },
     },
   }
-  for (const info of allIntegrations())
-    if (info.spec.availability === 'available') paths[`/projects/{id}/services/${info.spec.slug}`] = integrationPaths(info)
-  const flags = Object.fromEntries(ENTITY_EVENT_FLAGS.map((flag) => [flag, { type: ['boolean', 'null'] }]))
+  for (const info of gitlab.integrations.values())
+    if (info.availability === 'available') paths[`/projects/{id}/${family}/${info.spec.slug}`] = integrationPaths(info)
+  const flags = Object.fromEntries(gitlab.entityFlags.map((flag) => [flag, { type: ['boolean', 'null'] }]))
   return {
     openapi: '3.1.0',
     info: {
       title: 'GitLab project Services (integrations) API, as emulated by gitlab-services-mock',
-      version: GITLAB_VERSION.version,
-      description: 'Every path is also served under /projects/{id}/integrations (GitLab >= 14.4).',
+      version: gitlab.build.version,
+      description: `GitLab ${gitlab.version} (${gitlab.edition}).${aliases.map((alias) => ` Every path is also served under /projects/{id}/${alias}.`).join('')}`,
     },
     servers: [{ url: serverUrl }],
     security: [{ privateToken: [] }, { bearer: [] }],
@@ -134,4 +135,12 @@ export function createOpenApiDocument(serverUrl = 'https://gitlab.example.com/ap
       },
     },
   }
+}
+
+/**
+ * The document of a mock's GitLab (`mock.openapi()`), or of a GitLab chosen
+ * by version: `createOpenApiDocument({ gitlab: '13.12' }, serverUrl)`.
+ */
+export function createOpenApiDocument(gitlab: GitLabProfile | GitLabChoice = {}, serverUrl?: string): Schema {
+  return documentOf('integrations' in gitlab ? gitlab : compileGitLab(gitlab), serverUrl)
 }

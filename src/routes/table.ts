@@ -1,16 +1,24 @@
 /**
- * The route table: every endpoint the mock serves, in matching order. The
- * MSW handlers and the node:http server are both generated from it.
+ * The route table of one GitLab profile: every endpoint the mock serves, in
+ * matching order, compiled from path declarations once per mock. The MSW
+ * handler and the node:http server both dispatch it.
  */
-import type { Route } from '../core/router.js'
+import type { Endpoint } from '../gitlab/pipeline.js'
+import type { MockState } from '../gitlab/state.js'
+import { compileRoutes, type CompiledRoute } from '../http/router.js'
+import type { GitLabProfile } from '../versions/index.js'
 import { instanceRoutes } from './instance.js'
 import { integrationRoutes, integrationsCatchAll } from './integrations.js'
-import { slashCommandRoute } from './slash-commands.js'
+import { slashCommandRoutes } from './slash-commands.js'
 
-export const routes: readonly Route[] = [
-  ...instanceRoutes,
-  ...integrationRoutes,
-  slashCommandRoute,
-  // Last: it answers whatever the routes above left under the two families.
-  integrationsCatchAll,
-]
+export type MockRoute = CompiledRoute<MockState, Endpoint>
+
+export function buildRoutes(gitlab: GitLabProfile): MockRoute[] {
+  return compileRoutes([
+    ...instanceRoutes,
+    ...integrationRoutes(gitlab),
+    ...slashCommandRoutes(gitlab),
+    // Last: it answers whatever the routes above left under the families.
+    integrationsCatchAll(gitlab),
+  ])
+}

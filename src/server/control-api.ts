@@ -5,8 +5,8 @@
  */
 import type { GitLabMock } from '../create-gitlab-mock.js'
 import { ScenarioError } from '../model/scenario.js'
-import { json, noContent, notFoundRoute } from '../core/responses.js'
-import { createOpenApiDocument } from '../openapi/document.js'
+import { json, noContent } from '../http/json-response.js'
+import { notFoundRoute } from '../gitlab/responses.js'
 
 export const CONTROL_PREFIX = '/__mock'
 
@@ -37,7 +37,7 @@ export async function control(mock: GitLabMock, request: Request, path: string):
     case 'GET /__mock/requests':
       return json(mock.requests)
     case 'GET /__mock/openapi.json':
-      return json(createOpenApiDocument(`${new URL(request.url).origin}/api/v4`))
+      return json(mock.openapi(`${new URL(request.url).origin}/api/v4`))
     case 'DELETE /__mock/requests':
       mock.clearRequests()
       return noContent()

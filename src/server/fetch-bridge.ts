@@ -4,7 +4,7 @@
  * the same route functions as the MSW handlers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { jsonParts } from '../core/responses.js'
+import { jsonParts } from '../http/json-response.js'
 
 export class BodyTooLarge extends Error {}
 

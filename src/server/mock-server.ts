@@ -5,7 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { GitLabMock } from '../create-gitlab-mock.js'
-import { json, notFoundRoute } from '../core/responses.js'
+import { json } from '../http/json-response.js'
+import { notFoundRoute } from '../gitlab/responses.js'
 import { control, CONTROL_PREFIX } from './control-api.js'
 import { BodyTooLarge, readBody, toFetchRequest, writeFetchResponse } from './fetch-bridge.js'
 import { corsHeaders, isPreflight } from './cors.js'

@@ -5,7 +5,7 @@
  * lookups follow Fetch's rules: case-insensitive, duplicates joined by ", ".
  */
 import type { IncomingMessage } from 'node:http'
-import type { RouteRequest } from '../core/router.js'
+import type { RouteRequest } from '../http/router.js'
 
 class RawHeaders {
   readonly #raw: string[]

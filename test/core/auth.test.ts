@@ -54,6 +54,17 @@ describe.each(FAMILIES)('/%s', (family) => {
       expect(reply.body.id).toBe(SEEDED_SLACK.id)
     })
 
+    test('?access_token= and ?bearer_token= carry a personal access token too (Doorkeeper token sources)', async () => {
+      expectJson(await call('GET', slack, { query: { access_token: TOKENS.maintainer } }), 200)
+      expectJson(await call('GET', slack, { query: { bearer_token: TOKENS.maintainer } }), 200)
+    })
+
+    test('a token of personal-access-token length (20..40) in an OAuth source falls back to PRIVATE-TOKEN first', async () => {
+      // find_personal_access_token: the private_token param, then the header, then the OAuth-source token.
+      const reply = await call('GET', slack, { token: TOKENS.maintainer, headers: { Authorization: 'Bearer glpat-nobody-but-pat-length' } })
+      expectJson(reply, 200)
+    })
+
     test('a token that expires later is still valid', async () => {
       expectJson(await call('GET', slack, { token: TOKENS.expiresLater }), 200)
     })
@@ -69,6 +80,9 @@ describe.each(FAMILIES)('/%s', (family) => {
       ['a valid token as job_token param', { query: { job_token: TOKENS.maintainer } }],
       ['HTTP Basic', { headers: { Authorization: `Basic ${btoa(`maintainer:${TOKENS.maintainer}`)}` } }],
       ['an empty PRIVATE-TOKEN', { headers: { 'PRIVATE-TOKEN': '' } }],
+      // Outside PersonalAccessToken::TOKEN_LENGTH_RANGE (20..40): looked up as OAuth, which fails first.
+      ['a short Bearer token beside a valid PRIVATE-TOKEN', { token: TOKENS.maintainer, headers: { Authorization: 'Bearer abc123' } }],
+      ['a 41-character ?access_token= beside a valid PRIVATE-TOKEN', { token: TOKENS.maintainer, query: { access_token: 'x'.repeat(41) } }],
     ])('%s → 401 on list, GET, PUT and DELETE', async (_name, options) => {
       for (const [method, path] of [
         ['GET', list],

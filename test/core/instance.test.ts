@@ -3,7 +3,7 @@
  * `GET /version` and `GET /projects/:id`.
  */
 import { describe, expect, test } from 'vitest'
-import { GITLAB_VERSION } from 'gitlab-services-mock'
+import { VERSION_13_12 } from '../support/gitlab-13-12.js'
 import {
   call,
   expectJson,
@@ -66,7 +66,7 @@ describe('GET /user', () => {
 describe('GET /version', () => {
   test('reports the 13.12 release to an authenticated caller', async () => {
     const reply = await call('GET', '/version', { token: TOKENS.guest })
-    expectJson(reply, 200, { version: GITLAB_VERSION.version, revision: GITLAB_VERSION.revision })
+    expectJson(reply, 200, VERSION_13_12)
     expect(reply.body.version).toMatch(/^13\.12\./)
   })
 

@@ -38,13 +38,32 @@ describe.each(FAMILIES)('/%s', (family) => {
   test.each([
     ['slack_slash_commands', SLACK_TOKEN],
     ['mattermost_slash_commands', MATTERMOST_TOKEN],
-  ])('%s with the stored token → 200 ephemeral message, anonymously', async (slug, token) => {
+  ])('%s with the stored token, an unlinked chat user → 200 "Couldn\'t identify you", anonymously', async (slug, token) => {
     const reply = await expectUnchanged(mock, () => call('POST', trigger(slug), { form: { token, text: 'issue show 1', user_id: 'U1' } }))
+    // Gitlab::SlashCommands::Presenters::Access#authorize without a link (13.12), keys in its order.
     expectJson(reply, 200)
-    expect(reply.body).toEqual({ response_type: 'ephemeral', text: expect.any(String) })
-    expect(reply.body.text.length).toBeGreaterThan(0)
-    expect(reply.text).not.toContain(token)
+    expect(reply.text).toBe('{"response_type":"ephemeral","status":200,"text":":sweat_smile: Couldn\'t identify you, nor can I authorize you!"}')
   })
+
+  test.each(['slack_slash_commands', 'mattermost_slash_commands'])(
+    '%s with team_id, team_domain, user_id and user_name → the "connect your GitLab account" link',
+    async (slug) => {
+      const token = slug.startsWith('slack') ? SLACK_TOKEN : MATTERMOST_TOKEN
+      const chat = { token, team_id: 'T1', team_domain: 'acme', user_id: 'U1', user_name: 'mia', text: 'help' }
+      const reply = await expectUnchanged(mock, () => call('POST', trigger(slug), { form: chat }))
+      expectJson(reply, 200)
+      expect(reply.body).toEqual({
+        response_type: 'ephemeral',
+        status: 200,
+        text: expect.stringMatching(
+          /^:wave: Hi there! Before I do anything for you, please <https:\/\/gitlab\.example\.com\/-\/profile\/chat_names\/new\?token=[\w-]{50}\|connect your GitLab account>\.$/,
+        ),
+      })
+      // One of the four missing: no link.
+      const partial = await call('POST', trigger(slug), { form: { ...chat, user_name: '' } })
+      expect(partial.body.text).toBe(":sweat_smile: Couldn't identify you, nor can I authorize you!")
+    },
+  )
 
   test('the token may come as JSON, as a query param, and the project by path', async () => {
     expectJson(await call('POST', trigger('slack_slash_commands'), { json: { token: SLACK_TOKEN } }), 200)

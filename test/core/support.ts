@@ -45,21 +45,22 @@ export const clock = {
 
 // ---------------------------------------------------------------- scenario
 
+/** Personal access tokens are 20 to 40 characters (13.12): a shorter Bearer token is taken for OAuth. */
 export const TOKENS = {
-  admin: 'glpat-admin-api',
-  owner: 'glpat-owner-api',
+  admin: 'glpat-admin-api-0000',
+  owner: 'glpat-owner-api-0000',
   maintainer: 'glpat-maintainer-api',
-  developer: 'glpat-developer-api',
-  reporter: 'glpat-reporter-api',
-  guest: 'glpat-guest-api',
-  outsider: 'glpat-outsider-api',
+  developer: 'glpat-developer-api-',
+  reporter: 'glpat-reporter-api-0',
+  guest: 'glpat-guest-api-0000',
+  outsider: 'glpat-outsider-api-0',
   readApi: 'glpat-maintainer-read-api',
   readUser: 'glpat-maintainer-read-user',
   expired: 'glpat-maintainer-expired',
   revoked: 'glpat-maintainer-revoked',
   /** Valid until a year after START. */
   expiresLater: 'glpat-maintainer-expires-later',
-  blocked: 'glpat-blocked-api',
+  blocked: 'glpat-blocked-api-00',
   deactivated: 'glpat-deactivated-api',
 } as const
 
@@ -305,7 +306,7 @@ export const FULL_KEYS = [...BASIC_KEYS, 'properties'] as const
  * (stored params plus `extraFields`) minus the hidden ones (spec §5.2, §7).
  */
 export function visibleFields(spec: IntegrationSpec): string[] {
-  const fields = [
+  const fields = spec.fields ?? [
     ...spec.params.filter((p) => !p.writeOnly && !p.topLevel).map((p) => p.name),
     ...(spec.extraFields ?? []),
   ]
@@ -327,7 +328,8 @@ export function sampleValue(spec: IntegrationSpec, param: ParamSpec): string | b
     case 'token':
     case 'password':
     case 'key':
-      return `secret-${spec.slug}-${param.name}-s3cr3t`
+      // Word characters only: datadog's api_key must match \A\w+\z.
+      return `secret_${spec.slug.replaceAll('-', '_')}_${param.name}_s3cr3t`
     case 'username':
       return `bot-${spec.slug}`
     case 'email-list':

@@ -72,13 +72,15 @@ const MODEL_CASES: readonly (readonly [string, Body, boolean])[] = [
   ['jenkins', { password: 'p4ss', username: '' }, false],
   ['jenkins', { password: 'p4ss', username: 'ci' }, true],
   ['jenkins', { password: '' }, true],
-  // bamboo / teamcity: username and password both blank or both present
+  // bamboo / teamcity: each required `if: -> { activated? && <the other> }`; "" is set in Ruby, nil is not
   ['bamboo', { username: 'u', password: '' }, false],
   ['bamboo', { username: '', password: 'p' }, false],
-  ['bamboo', { username: '', password: '' }, true],
+  ['bamboo', { username: '', password: '' }, false],
+  ['bamboo', { username: null, password: null }, true],
   ['bamboo', { build_key: '' }, false],
   ['teamcity', { username: 'u', password: '' }, false],
-  ['teamcity', { username: '', password: '' }, true],
+  ['teamcity', { username: '', password: '' }, false],
+  ['teamcity', { username: null, password: null }, true],
   ['teamcity', { build_type: '' }, false],
   // confluence host/path rule
   ['confluence', { confluence_url: 'https://acme.atlassian.net/wiki' }, true],
@@ -88,6 +90,9 @@ const MODEL_CASES: readonly (readonly [string, Body, boolean])[] = [
   ['confluence', { confluence_url: 'https://atlassian.net.example.com/wiki' }, false],
   ['confluence', { confluence_url: 'ftp://acme.atlassian.net/wiki' }, false],
   ['confluence', { confluence_url: '' }, false],
+  // the path must be /wiki or under it (`\A/wiki(/|\Z)`), the host more than atlassian.net itself
+  ['confluence', { confluence_url: 'https://acme.atlassian.net/wikipedia' }, false],
+  ['confluence', { confluence_url: 'https://atlassian.net/wiki' }, false],
   // irker recipients
   ['irker', { recipients: 'irc://irc.example.net/#gitlab' }, true],
   ['irker', { recipients: 'ircs://irc.example.net:6697/#gitlab alice' }, true],
@@ -97,6 +102,17 @@ const MODEL_CASES: readonly (readonly [string, Body, boolean])[] = [
   ['irker', { recipients: 'http://irc.example.net/#gitlab' }, false],
   ['irker', { recipients: '#gitlab', default_irc_uri: 'http://irc.example.net/' }, false],
   ['irker', { recipients: '' }, false],
+  // default_irc_uri joins relative recipients only: an absolute non-IRC URI stays invalid
+  ['irker', { recipients: 'http://irc.example.net/#gitlab', default_irc_uri: 'irc://irc.example.net/' }, false],
+  ['irker', { recipients: 'http://x.example/#a #gitlab', default_irc_uri: 'irc://irc.example.net/' }, true],
+  // datadog: api_key is word characters, the site a host name, one of site or API URL present
+  ['datadog', { api_key: 'abc-123' }, false],
+  ['datadog', { api_key: 'abc_123' }, true],
+  ['datadog', { datadog_site: 'datadoghq.eu' }, true],
+  ['datadog', { datadog_site: 'datadog hq' }, false],
+  ['datadog', { datadog_site: '', api_url: '' }, false],
+  ['datadog', { datadog_site: '', api_url: 'https://datadog.example.com/api' }, true],
+  ['datadog', { datadog_site: '', api_url: 'http://10.0.0.1/api' }, false],
   // jira
   ['jira', { jira_issue_transition_id: '1' }, true],
   ['jira', { jira_issue_transition_id: '11,21;31' }, true],

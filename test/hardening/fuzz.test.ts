@@ -73,10 +73,7 @@ function routed(mock: GitLabMock, method: string, target: string): boolean {
   const { pathname } = new URL(`http://localhost${target}`)
   const path = pathname === '/api/v4' ? '/' : pathname.startsWith('/api/v4/') ? pathname.slice('/api/v4'.length) : undefined
   if (path === undefined) return false
-  const verb = method.toUpperCase()
-  return mock.routes.some(
-    (route) => (route.method === 'ANY' || route.method === verb || (route.method === 'GET' && verb === 'HEAD')) && route.pattern.test(path),
-  )
+  return mock.serves(method, path)
 }
 
 async function exercise(target: Target, request: RawRequest, tally: Tally): Promise<void> {

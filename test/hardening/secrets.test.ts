@@ -15,7 +15,7 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createGitLabMock, isHiddenField, type GitLabMock } from 'gitlab-services-mock'
+import { createGitLabMock, type GitLabMock } from 'gitlab-services-mock'
 import { startMockServer, type StartedMockServer } from 'gitlab-services-mock/server'
 import { FAIL_UNHANDLED } from '../core/support.js'
 import {
@@ -33,6 +33,7 @@ import {
   type RawResponse,
   type Transport,
 } from './support.js'
+import { isHiddenField } from '../support/gitlab-13-12.js'
 
 const OLD_DATE = 'Fri, 01 Jan 2021 00:00:00 GMT'
 const enc = encodeURIComponent

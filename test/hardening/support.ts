@@ -8,8 +8,9 @@
  */
 import { request as httpRequest, Agent } from 'node:http'
 import type { Parameters as FcParameters } from 'fast-check'
-import { catalog, isHiddenField, type IntegrationSpec, type Scenario } from 'gitlab-services-mock'
+import { catalog, type IntegrationSpec, type Scenario } from 'gitlab-services-mock'
 import { sampleValue } from '../core/support.js'
+import { isHiddenField } from '../support/gitlab-13-12.js'
 
 // ---------------------------------------------------------------- fuzzing knobs
 
@@ -38,7 +39,8 @@ export function fuzzParameters(defaultRuns: number): FcParameters<unknown> {
 
 /** Every secret contains this marker, and nothing else the suite sends does. */
 export const SECRET_MARK = 'S3CR3T'
-export const secret = (what: string) => `${SECRET_MARK}-${what}-q7Zx`
+/** Word characters only, so a secret passes format rules such as datadog's api_key `\A\w+\z`. */
+export const secret = (what: string) => `${SECRET_MARK}_${what.replace(/\W/g, '_')}_q7Zx`
 
 export const TOKENS = {
   admin: `glpat-${secret('admin')}`,
@@ -62,7 +64,7 @@ export const ROUTABLE: readonly IntegrationSpec[] = catalog.filter((spec) => spe
 
 /** Fields a scenario record may hold for a slug (the model's fields). */
 function modelFields(spec: IntegrationSpec): string[] {
-  return [...spec.params.filter((p) => !p.writeOnly && !p.topLevel).map((p) => p.name), ...(spec.extraFields ?? [])]
+  return spec.fields ? [...spec.fields] : [...spec.params.filter((p) => !p.writeOnly && !p.topLevel).map((p) => p.name), ...(spec.extraFields ?? [])]
 }
 
 /** A value for a field: a secret when GitLab hides the field, else something the model accepts. */

@@ -6,7 +6,14 @@
  * `private_token` param and every field whose name GitLab would hide
  * (password, token, key, ...). Nothing unredacted ever leaves this module.
  */
-import { isHiddenField } from '../catalog/index.js'
+
+/**
+ * Names whose values the journal never shows, whatever GitLab version the
+ * mock emulates: every name any release hides from `properties` (password,
+ * token, key, ...; `webhook` since GitLab hides it too) and anything secret-sounding.
+ */
+const SECRET_NAME = /password|token|key|secret|webhook|title|description/
+const isHiddenField = (name: string) => SECRET_NAME.test(name)
 
 export interface JournalEntry {
   readonly method: string

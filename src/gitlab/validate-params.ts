@@ -3,7 +3,8 @@
  * presence of required keys, then type coercion, errors in declaration
  * order. Undeclared params are dropped silently.
  */
-import type { EventParam, IntegrationInfo, ParamSpec } from '../catalog/index.js'
+import type { ParamSpec } from '../catalog/index.js'
+import type { EventParam, IntegrationInfo } from '../versions/index.js'
 import { castLenientFlag, coerceBoolean, coerceInteger, coerceString, INVALID, type Coerced } from './coerce.js'
 import type { Params } from './request-params.js'
 

@@ -4,8 +4,8 @@
  * errors come from Grape's formatter middleware, which runs before the
  * endpoint, so they precede authentication.
  */
-import { json } from './responses.js'
-import type { RouteRequest } from './router.js'
+import { json } from '../http/json-response.js'
+import type { RouteRequest } from '../http/router.js'
 
 /** Parameters by name. Null-prototype, so keys such as `__proto__` are plain data. */
 export type Params = Record<string, unknown>

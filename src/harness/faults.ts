@@ -3,7 +3,7 @@
  * method and path pattern get a chosen status (500, 429 with Retry-After,
  * ...) or a network error instead of the emulated answer.
  */
-import { json } from './responses.js'
+import { json } from '../http/json-response.js'
 
 export interface FaultSpec {
   /** HTTP method to match; any when absent. */

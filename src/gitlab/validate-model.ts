@@ -1,7 +1,8 @@
 /**
- * The model validations GitLab runs when a PUT activates a record (spec
- * §6.5, Appendix B), evaluated on the properties the record would have
- * after the save. The rules are named in the catalog; their meaning is here.
+ * The model validations GitLab runs when a PUT activates a record (each
+ * model's `validates ..., if: :activated?` in app/models/project_services/,
+ * 13.12), evaluated on the properties the record would have after the save.
+ * The rules are named in the catalog; their meaning is here.
  */
 import type { Validation } from '../catalog/index.js'
 import type { PropertyValue } from '../model/records.js'
@@ -17,13 +18,26 @@ function present(value: PropertyValue | undefined): boolean {
 
 const text = (value: PropertyValue | undefined) => (present(value) ? String(value) : '')
 
-function ircRecipientsResolve(recipients: string, defaultUri: string): boolean {
-  const defaultIsIrc = /^ircs?:\/\/[^/\s]+/.test(defaultUri)
+const IRC_URI = /^ircs?:\/\/[^/\s]+/
+const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/
+
+/**
+ * IrkerService#map_recipients (app/models/project_services/irker_service.rb,
+ * 13.12): each recipient is kept when it is an irc(s) URI, or, when
+ * `default_irc_uri` is set, when joining it to that URI gives one. Joining
+ * an absolute URI returns it unchanged, so `http://...` stays invalid; the
+ * save fails only when no recipient is valid.
+ */
+function ircRecipientsResolve(recipients: string, defaultUri: PropertyValue | undefined): boolean {
+  const defaultIsIrc = typeof defaultUri === 'string' && IRC_URI.test(defaultUri)
   return recipients
     .split(/\s+/)
     .filter(Boolean)
-    .some((recipient) => /^ircs?:\/\/[^/\s]+/.test(recipient) || defaultIsIrc)
+    .some((recipient) => (HAS_SCHEME.test(recipient) ? IRC_URI.test(recipient) : defaultIsIrc))
 }
+
+/** Ruby's truthiness, which `if: -> { password }` tests: only nil and false are false. */
+const isSet = (value: PropertyValue | undefined) => value !== null && value !== undefined && value !== false
 
 function passes(rule: Validation, p: Properties): boolean {
   switch (rule[0]) {
@@ -35,14 +49,18 @@ function passes(rule: Validation, p: Properties): boolean {
     case 'publicUrl':
     case 'publicUrlIfPresent':
       return !present(p[rule[1]]) || isPublicUrl(text(p[rule[1]]))
-    case 'pair':
-      return present(p[rule[1]]) === present(p[rule[2]])
+    case 'presentIfSet':
+      return !isSet(p[rule[2]]) || present(p[rule[1]])
     case 'presentWith':
       return !present(p[rule[2]]) || present(p[rule[1]])
+    case 'presentUnless':
+      return present(p[rule[2]]) || present(p[rule[1]])
+    case 'format':
+      return !present(p[rule[1]]) || new RegExp(rule[2]).test(text(p[rule[1]]))
     case 'idList':
       return !present(p[rule[1]]) || /^\d+(?:[,;]\d+)*$/.test(text(p[rule[1]]))
     case 'ircRecipients':
-      return !present(p[rule[1]]) || ircRecipientsResolve(text(p[rule[1]]), text(p[rule[2]]))
+      return !present(p[rule[1]]) || ircRecipientsResolve(text(p[rule[1]]), p[rule[2]])
     case 'confluenceUrl':
       return !present(p[rule[1]]) || isConfluenceUrl(text(p[rule[1]]))
   }

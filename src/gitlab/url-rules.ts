@@ -50,8 +50,12 @@ export function isPublicUrl(value: string): boolean {
   return !isLocalIPv4(host) && !isLocalIPv6(host)
 }
 
-/** Confluence Cloud: http(s), host under atlassian.net, path under /wiki. */
+/**
+ * ConfluenceService#confluence_uri_valid? (app/models/project_services/
+ * confluence_service.rb, 13.12): scheme `\Ahttps?\Z`, host
+ * `\A.+\.atlassian\.net\Z`, path `\A/wiki(/|\Z)` (so `/wikipedia` fails).
+ */
 export function isConfluenceUrl(value: string): boolean {
   const url = parseHttpUrl(value)
-  return url !== undefined && url.hostname.endsWith('.atlassian.net') && url.pathname.startsWith('/wiki')
+  return url !== undefined && /^.+\.atlassian\.net$/.test(url.hostname) && /^\/wiki(\/|$)/.test(url.pathname)
 }

@@ -1,15 +1,14 @@
-/** What a route function may touch: the model, the clock and the mock's options. */
+/** What a route may touch: the model, the clock and the GitLab it emulates. */
 import type { Database } from '../model/database.js'
+import type { GitLabProfile } from '../versions/index.js'
 
 export interface MockState {
   /** Replaced whole by seed/reset, so a scenario load is atomic for requests. */
   db: Database
   /** Milliseconds since the epoch; injectable so tests and fixtures can fix time. */
   readonly now: () => number
-  /** Whether development-only integrations (`mock-ci`) are routed (scenario `development: true`). */
-  development: boolean
-  /** The next integration id (ids are a sequence, as in GitLab). */
-  nextIntegrationId: number
+  /** The compiled GitLab version this mock emulates. */
+  readonly gitlab: GitLabProfile
   /** The tail of the write queue (see `exclusive`). */
   writes: Promise<unknown>
 }
@@ -25,7 +24,7 @@ export function exclusive<T>(state: MockState, write: () => Promise<T>): Promise
   return result
 }
 
-/** GitLab's timestamp format: UTC, milliseconds, `Z` (spec §5.4). */
+/** GitLab's timestamp format: UTC, milliseconds, `Z` (ActiveSupport's JSON encoding of a UTC time). */
 export function timestamp(state: MockState): string {
   return new Date(state.now()).toISOString()
 }

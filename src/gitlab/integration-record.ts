@@ -1,0 +1,56 @@
+/**
+ * The one mapping from an integration's parameters to its stored record,
+ * shared by PUT, the scenario loader and the fixture kit: event flags go to
+ * the flag columns, a top-level param to its column, every other stored
+ * param into `properties`; write-only params are dropped.
+ */
+import type { IntegrationRecord, PropertyValue } from '../model/records.js'
+import type { IntegrationInfo } from '../versions/index.js'
+
+export type ParamValue = string | number | boolean | null
+
+/** A record as GitLab initialises it before the first save: column defaults, the model's default properties. */
+export function newRecord(info: IntegrationInfo, projectId: number, now: string): IntegrationRecord {
+  return {
+    id: 0,
+    project_id: projectId,
+    slug: info.spec.slug,
+    active: false,
+    created_at: now,
+    updated_at: now,
+    events: { ...info.initialEvents },
+    comment_on_event_enabled: true,
+    properties: { ...info.spec.defaults?.properties } as Record<string, PropertyValue>,
+  }
+}
+
+/** A copy of `record` that the caller may change without touching the stored one. */
+export function copyRecord(record: IntegrationRecord): IntegrationRecord {
+  return { ...record, events: { ...record.events }, properties: { ...record.properties } }
+}
+
+/**
+ * Writes parameters onto `record` as a PUT does. Names `info` does not
+ * declare are model fields that are not params (prometheus'
+ * `manual_configuration`, which a scenario or fixture may set): they go to
+ * `properties` when they are fields, and are ignored otherwise.
+ */
+export function assignParams(record: IntegrationRecord, info: IntegrationInfo, values: Iterable<[string, ParamValue]>): void {
+  for (const [name, value] of values) {
+    const param = info.paramsByName.get(name)
+    if (param && 'event' in param) record.events[name] = value === null ? null : Boolean(value)
+    else if (param?.topLevel) {
+      if (value !== null) record.comment_on_event_enabled = Boolean(value)
+    } else if (param ? !param.writeOnly : info.fields.includes(name)) record.properties[name] = value
+  }
+}
+
+/**
+ * `active` after a save: true, unless the entry's save hook derives it from
+ * a property (prometheus' `manual_configuration`,
+ * app/models/project_services/prometheus_service.rb in 13.12).
+ */
+export function activeAfterSave(info: IntegrationInfo, record: IntegrationRecord): boolean {
+  const from = info.spec.activeFrom
+  return from ? record.properties[from] === true : true
+}
