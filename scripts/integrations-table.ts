@@ -18,19 +18,20 @@ const AVAILABILITY: Record<IntegrationSpec['availability'], string> = {
   'list-only': ' (list only)',
   removed: ' (removed: no routes)',
   development: ' (development mode only)',
+  disabled: ' (routed, never available to projects)',
 }
 
-function param(spec: IntegrationSpec['params'][number]): string {
+function param(owner: IntegrationSpec, spec: IntegrationSpec['params'][number]): string {
   const type = spec.type === 'string' ? '' : `:${spec.type}`
-  const hidden = !spec.writeOnly && !spec.topLevel && gitlab.isHidden(spec.name) ? '*' : ''
+  const hidden = !spec.writeOnly && !spec.topLevel && gitlab.isHidden(owner, spec.name) ? '*' : ''
   const dropped = spec.writeOnly ? '†' : ''
   return `\`${spec.name}\`${type}${hidden}${dropped}`
 }
 
 export function renderIntegrationsTable(): string {
   const rows = specs.map((spec) => {
-    const required = spec.params.filter((p) => p.required).map(param).join(', ') || '—'
-    const optional = spec.params.filter((p) => !p.required).map(param).join(', ') || '—'
+    const required = spec.params.filter((p) => p.required).map((p) => param(spec, p)).join(', ') || '—'
+    const optional = spec.params.filter((p) => !p.required).map((p) => param(spec, p)).join(', ') || '—'
     const events = spec.events.map((e) => e.replace(/_events$/, '')).join(', ') || '—'
     const slug = `\`${spec.slug}\`${AVAILABILITY[spec.availability]}${spec.notInSeed ? ' ‡' : ''}`
     return `| ${slug} | ${spec.title} | ${required} | ${optional} | ${events} |`

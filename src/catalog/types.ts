@@ -21,6 +21,16 @@ export interface ParamSpec {
   /** What the value means; fixtures pick realistic data from it. */
   readonly kind?: ValueKind
   readonly description?: string
+  /**
+   * GitLab declares the field `type: :password` (or `is_secret`): hidden
+   * from `properties` by the rule of 14.10.1 and later, and cleared when an
+   * `exposesSecrets` field changes without it (Integrations::ResetSecretFields).
+   */
+  readonly secret?: boolean
+  /** Changing it clears the secrets not sent with it (`exposes_secrets: true`, a URL the secret is sent to). */
+  readonly exposesSecrets?: boolean
+  /** Only on GitLab Enterprise Edition. */
+  readonly edition?: 'ee'
 }
 
 /** The meaning of a string value, so fixtures can generate something realistic. */
@@ -54,6 +64,13 @@ export type EventFlag =
   | 'wiki_page_events'
   | 'job_events'
   | 'deployment_events'
+  | 'incident_events'
+  | 'alert_events'
+  | 'vulnerability_events'
+  | 'group_mention_events'
+  | 'group_confidential_mention_events'
+  | 'work_item_events'
+  | 'confidential_work_item_events'
 
 /**
  * Model validations that run when a PUT activates the record (each model's
@@ -86,6 +103,9 @@ export type Validation =
   /** http(s), host ending .atlassian.net, path `/wiki` or under it */
   | readonly ['confluenceUrl', string]
 
+/** Instance settings an integration's availability depends on (a scenario's `application_settings`). */
+export type InstanceSetting = 'slack_app_enabled' | 'jira_connect_application_key'
+
 /** Whether the integration can be configured through the API of GitLab 13.12. */
 export type Availability =
   /** GET/PUT/DELETE routes exist */
@@ -96,6 +116,8 @@ export type Availability =
   | 'removed'
   /** exists only in development mode; like `removed` unless a scenario enables it (`mock-ci`) */
   | 'development'
+  /** routed, but `Project#disabled_integrations` names it: PUT 400 `Integration not available`, GET/DELETE 404 (`zentao`) */
+  | 'disabled'
 
 export interface IntegrationSpec {
   /** URL slug, dashed (`emails-on-push`). */
@@ -123,6 +145,15 @@ export interface IntegrationSpec {
   readonly fields?: readonly string[]
   /** `ee`: exists only in GitLab Enterprise Edition (`ee/app/models/...`). Default: both editions. */
   readonly edition?: 'ee'
+  /**
+   * Routed, but available only with an instance setting (`Integration.disabled_integration_names`):
+   * otherwise PUT answers `400 Integration not available` and GET/DELETE `404 Integration Not Found`.
+   */
+  readonly condition?: { readonly setting: InstanceSetting; readonly when: boolean; readonly cite: string }
+  /** `manual_activation?` is false: the API cannot create it (422), and a PUT does not force `active`. */
+  readonly apiCreatable?: false
+  /** The API cannot disable it (DELETE 422: jira-cloud-app). */
+  readonly apiDeletable?: false
   /** Issue trackers and Jira keep settings in a side table: every visible field appears once the record exists. */
   readonly showsAllFields?: boolean
   readonly defaults?: {
@@ -130,6 +161,8 @@ export interface IntegrationSpec {
     readonly events?: Readonly<Partial<Record<EventFlag, boolean>>>
   }
   readonly validations?: readonly Validation[]
+  /** DELETE sets each field to its column default where a release resets to column defaults; unlisted fields to null. */
+  readonly columnDefaults?: Readonly<Record<string, string | boolean | number>>
   /** A save hook recomputes `active` from this property (prometheus: `manual_configuration`). */
   readonly activeFrom?: string
   /** Path segment of the slash-command trigger route (`slack_slash_commands`). */

@@ -20,6 +20,7 @@ export function newRecord(info: IntegrationInfo, projectId: number, now: string)
     updated_at: now,
     events: { ...info.initialEvents },
     comment_on_event_enabled: true,
+    inherit_from_id: null,
     properties: { ...info.spec.defaults?.properties } as Record<string, PropertyValue>,
   }
 }

@@ -63,11 +63,31 @@ export interface EndpointContext {
 
 type StepRunner = (endpoint: Endpoint, context: EndpointContext) => Response | undefined | Promise<Response | undefined>
 
-/** The integration a path slug names, when this GitLab routes it for GET/PUT/DELETE. */
+/**
+ * The integration a path slug names, when this GitLab routes it for
+ * GET/PUT/DELETE (the route's `values:` list and its per-slug PUT routes):
+ * development-only ones only in development mode.
+ */
 export function routableIntegration(state: MockState, slug: string): IntegrationInfo | undefined {
   const info = state.gitlab.integrations.get(slug)
   if (!info) return undefined
-  return info.availability === 'available' || (info.availability === 'development' && state.db.settings.development) ? info : undefined
+  const { availability } = info
+  return availability === 'available' || availability === 'disabled' || (availability === 'development' && state.db.settings.development)
+    ? info
+    : undefined
+}
+
+/**
+ * Whether `find_or_initialize_integration` finds it for a project: not in
+ * `Project#disabled_integrations`, and its instance setting, if any, is on
+ * (Integration.disabled_integration_names).
+ */
+export function availableIntegration(state: MockState, info: IntegrationInfo): boolean {
+  if (info.availability === 'disabled') return false
+  const condition = info.spec.condition
+  if (!condition) return true
+  const value = state.db.settings[condition.setting]
+  return (typeof value === 'string' ? value !== '' : value === true) === condition.when
 }
 
 function decodedSlug(context: EndpointContext): string | undefined {

@@ -6,6 +6,7 @@
  */
 import { json } from '../http/json-response.js'
 import type { GitLabProfile } from '../versions/index.js'
+import { inspectErrors, type ModelError } from './validate-model.js'
 
 /** Unknown path or wrong method: Grape's catch-all route, which runs no authentication (lib/api/api.rb). */
 export const notFoundRoute = () => json({ error: '404 Not Found' }, 404)
@@ -17,8 +18,20 @@ export const projectNotFound = () => json({ message: '404 Project Not Found' }, 
 export const integrationNotFound = (gitlab: GitLabProfile) => json({ message: gitlab.wording.integrationNotFound }, 404)
 /** A path slug outside the route's `values:` list. */
 export const slugInvalid = (gitlab: GitLabProfile) => json({ error: gitlab.wording.slugInvalid }, 400)
-/** A model validation failed: 13.12 answers `render_api_error!(nil, 400)`, hiding the model's messages. */
-export const modelInvalid = () => json({ message: '400 Bad Request' }, 400)
+/**
+ * A model validation failed: 13.12 answers `render_api_error!('400 Bad
+ * Request', 400)`, hiding the model's messages; 17.2+ passes on
+ * Integrations::UpdateService's `Failed to update integration. {...}`.
+ */
+export const modelInvalid = (gitlab: GitLabProfile, errors: readonly ModelError[]) =>
+  json({ message: gitlab.behaviour.modelInvalid === 'bare-400' ? '400 Bad Request' : `Failed to update integration. ${inspectErrors(errors)}` }, 400)
+/** `find_or_initialize_integration` found nothing: disabled for projects, or its instance setting is off. */
+export const integrationNotAvailable = () => json({ message: '400 Integration not available' }, 400)
+/** An integration that is not manually activated (the GitLab for Slack app, the Jira Cloud app). */
+export const cannotFromApi = (what: 'create' | 'disable', title: string) =>
+  json({ message: `You cannot ${what} the ${title} integration from the API` }, 422)
+/** `use_inherited_settings: true` with no group or instance integration to inherit from (UpdateService). */
+export const defaultIntegrationNotFound = () => json({ message: 'Default integration not found.' }, 400)
 /** Grape's parameter errors: one string, messages joined by ", " (Grape::Exceptions::ValidationErrors). */
 export const paramsInvalid = (messages: readonly string[]) =>
   json({ error: [...new Set(messages)].join(', ') }, 400)

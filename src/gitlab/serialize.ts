@@ -19,16 +19,27 @@ export function basicEntity(gitlab: GitLabProfile, record: IntegrationRecord, in
     updated_at: record.updated_at,
     active: record.active,
   }
-  for (const flag of gitlab.entityFlags) entity[flag] = record.events[flag] ?? null
-  entity.comment_on_event_enabled = record.comment_on_event_enabled
+  for (const key of gitlab.entityKeys) {
+    if (key === 'comment_on_event_enabled') entity[key] = record.comment_on_event_enabled
+    // `inherit_from_id.present?` (lib/api/entities/integration_basic.rb, 17.3+)
+    else if (key === 'inherited') entity[key] = record.inherit_from_id !== null
+    else entity[key] = record.events[key] ?? null
+  }
   return entity
 }
 
-function visibleProperties(record: IntegrationRecord, info: IntegrationInfo): Record<string, PropertyValue> {
+/**
+ * 13.12 slices the stored properties (`properties.slice(*api_field_names)`),
+ * so unset keys are absent unless the integration keeps a data-fields row;
+ * later GitLab builds `api_field_names.index_with { public_send }`: every
+ * visible field, unset ones null.
+ */
+function visibleProperties(gitlab: GitLabProfile, record: IntegrationRecord, info: IntegrationInfo): Record<string, PropertyValue> {
+  const all = gitlab.behaviour.properties === 'all-fields' || info.spec.showsAllFields === true
   const properties: Record<string, PropertyValue> = {}
   for (const field of info.visibleFields) {
     if (Object.hasOwn(record.properties, field)) properties[field] = record.properties[field]!
-    else if (info.spec.showsAllFields) properties[field] = null
+    else if (all) properties[field] = null
   }
   return properties
 }
@@ -36,6 +47,6 @@ function visibleProperties(record: IntegrationRecord, info: IntegrationInfo): Re
 export function fullEntity(gitlab: GitLabProfile, record: IntegrationRecord): Entity {
   const info = gitlab.integrations.get(record.slug)
   const entity = basicEntity(gitlab, record, info)
-  entity.properties = info ? visibleProperties(record, info) : {}
+  entity.properties = info ? visibleProperties(gitlab, record, info) : {}
   return entity
 }

@@ -54,7 +54,13 @@ export interface Database {
 export interface InstanceSettings {
   /** GitLab runs in development mode: development-only integrations (`mock-ci`) are routed. */
   development: boolean
+  /** `application_settings.slack_app_enabled`: the GitLab for Slack app is set up. */
+  slack_app_enabled: boolean
+  /** `application_settings.jira_connect_application_key`: the GitLab for Jira Cloud app is set up. */
+  jira_connect_application_key: string | null
 }
+
+const DEFAULT_SETTINGS: InstanceSettings = { development: false, slack_app_enabled: false, jira_connect_application_key: null }
 
 function createCollections(): Collections {
   return {
@@ -107,7 +113,7 @@ export function createDatabase(): Database {
     void membersByKey.delete(memberKey(deletedRecord.project_id, deletedRecord.user_id)),
   )
   let lastIntegrationId = 0
-  const settings: InstanceSettings = { development: false }
+  const settings: InstanceSettings = { ...DEFAULT_SETTINGS }
 
   db.integrations.hooks.on('create', ({ data: { record } }) => {
     if (record.id > lastIntegrationId) lastIntegrationId = record.id
@@ -162,7 +168,7 @@ export function createDatabase(): Database {
       for (const collection of Object.values(db)) collection.clear()
       for (const index of [usersById, usersByName, tokensByValue, projectsById, projectsByPath, membersByKey, integrationsByKey, slugsByProject]) index.clear()
       lastIntegrationId = 0
-      settings.development = false
+      Object.assign(settings, DEFAULT_SETTINGS)
     },
   }
 }

@@ -58,6 +58,8 @@ export const integrationRecord = z.object({
   /** The record's event flag columns (which ones: the mock's GitLab version). */
   events: z.record(z.string(), flag),
   comment_on_event_enabled: z.boolean(),
+  /** The group integration this one inherits its settings from (17.3+), else null. */
+  inherit_from_id: z.nullable(z.number()),
   properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 })
 

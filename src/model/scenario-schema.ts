@@ -77,6 +77,13 @@ export function scenarioSchema(gitlab: GitLabProfile) {
     edition: z.optional(z.enum(['ee', 'ce'])),
     /** Route development-only integrations (`mock-ci`), as a GitLab in development mode does. */
     development: z.optional(z.boolean()),
+    /** Instance settings some integrations depend on (the GitLab for Slack app, the Jira Cloud app). */
+    application_settings: z.optional(
+      z.strictObject({
+        slack_app_enabled: z.optional(z.boolean()),
+        jira_connect_application_key: z.optional(z.nullable(z.string())),
+      }),
+    ),
     users: z.optional(z.array(user)),
     projects: z.optional(z.array(project)),
     integrations: z.optional(z.array(integrationSchema(gitlab.storedFlags))),

@@ -130,6 +130,7 @@ export function parseScenario(input: unknown, gitlab: GitLabProfile): ParsedScen
 export async function loadScenario(db: Database, scenario: ParsedScenario, gitlab: GitLabProfile, now: string): Promise<void> {
   const { users, tokens, projects, members, integrations } = db.collections
   db.settings.development = scenario.development ?? false
+  Object.assign(db.settings, scenario.application_settings)
   for (const user of scenario.users ?? []) {
     await users.create({
       id: user.id,
@@ -199,6 +200,14 @@ export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
     gitlab: gitlab.version,
     edition: gitlab.edition,
     ...(db.settings.development ? { development: true } : {}),
+    ...(db.settings.slack_app_enabled || db.settings.jira_connect_application_key !== null
+      ? {
+          application_settings: {
+            slack_app_enabled: db.settings.slack_app_enabled,
+            jira_connect_application_key: db.settings.jira_connect_application_key,
+          },
+        }
+      : {}),
     users: users.all().map((u) => ({
       id: u.id,
       username: u.username,

@@ -95,7 +95,7 @@ function documentOf(gitlab: GitLabProfile, serverUrl = 'https://gitlab.example.c
   }
   for (const info of gitlab.integrations.values())
     if (info.availability === 'available') paths[`/projects/{id}/${family}/${info.spec.slug}`] = integrationPaths(info)
-  const flags = Object.fromEntries(gitlab.entityFlags.map((flag) => [flag, { type: ['boolean', 'null'] }]))
+  const keys = Object.fromEntries(gitlab.entityKeys.map((key) => [key, { type: key === 'comment_on_event_enabled' || key === 'inherited' ? 'boolean' : ['boolean', 'null'] }]))
   return {
     openapi: '3.1.0',
     info: {
@@ -128,8 +128,7 @@ function documentOf(gitlab: GitLabProfile, serverUrl = 'https://gitlab.example.c
             created_at: { type: 'string', format: 'date-time' },
             updated_at: { type: 'string', format: 'date-time' },
             active: { type: 'boolean' },
-            ...flags,
-            comment_on_event_enabled: { type: 'boolean' },
+            ...keys,
           },
         },
       },

@@ -1,11 +1,20 @@
 /**
- * The integrations API proper (13.12: lib/api/services.rb): list, GET, PUT
- * and DELETE, under every path family the GitLab profile serves.
+ * The integrations API proper (13.12: lib/api/services.rb; 14.4 on:
+ * lib/api/integrations.rb and lib/api/integrations/integratable_operations.rb):
+ * list, GET, PUT and DELETE, under every path family the GitLab profile serves.
  */
 import { deactivateIntegration, saveIntegration } from '../gitlab/integration-writes.js'
 import type { Endpoint } from '../gitlab/pipeline.js'
-import { routableIntegration } from '../gitlab/pipeline.js'
-import { integrationNotFound, modelInvalid, notFoundRoute, preconditionFailed } from '../gitlab/responses.js'
+import { availableIntegration, routableIntegration } from '../gitlab/pipeline.js'
+import {
+  cannotFromApi,
+  defaultIntegrationNotFound,
+  integrationNotAvailable,
+  integrationNotFound,
+  modelInvalid,
+  notFoundRoute,
+  preconditionFailed,
+} from '../gitlab/responses.js'
 import { basicEntity, fullEntity } from '../gitlab/serialize.js'
 import type { MockState } from '../gitlab/state.js'
 import { json, noContent } from '../http/json-response.js'
@@ -29,7 +38,8 @@ const show: Endpoint = {
   ...maintainer,
   slug: true,
   handle({ state, project, info }) {
-    const record = state.db.integration(project!.id, info!.spec.slug)
+    // `not_found!` unless `find_or_initialize_integration` finds a persisted record.
+    const record = availableIntegration(state, info!) ? state.db.integration(project!.id, info!.spec.slug) : undefined
     return record ? json(fullEntity(state.gitlab, record)) : integrationNotFound(state.gitlab)
   },
 }
@@ -40,8 +50,14 @@ const update: Endpoint = {
   slug: true,
   params: true,
   async handle({ state, project, info, values }) {
-    const saved = await saveIntegration(state, project!, info!, values!)
-    return saved ? json(fullEntity(state.gitlab, saved)) : modelInvalid()
+    const { spec } = info!
+    if (!availableIntegration(state, info!)) return integrationNotAvailable()
+    if (spec.apiCreatable === false && !state.db.integration(project!.id, spec.slug)) return cannotFromApi('create', spec.title)
+    // Integrations::UpdateService: inheriting needs a default (group or instance) integration; the mock has none yet.
+    if (values!.get('use_inherited_settings') === true) return defaultIntegrationNotFound()
+    const result = await saveIntegration(state, project!, info!, values!)
+    if ('saved' in result) return json(fullEntity(state.gitlab, result.saved))
+    return modelInvalid(state.gitlab, result.errors)
   },
 }
 
@@ -49,7 +65,11 @@ const remove: Endpoint = {
   ...maintainer,
   slug: true,
   async handle({ state, request, project, info }) {
-    const record = state.db.integration(project!.id, info!.spec.slug)
+    const available = availableIntegration(state, info!)
+    const record = available ? state.db.integration(project!.id, info!.spec.slug) : undefined
+    // 13.12 builds, wipes and saves a new record; later GitLab answers 404 for one never saved.
+    if (!record && (!available || state.gitlab.behaviour.deleteUnconfigured === 'not-found')) return integrationNotFound(state.gitlab)
+    if (record && info!.spec.apiDeletable === false) return cannotFromApi('disable', info!.spec.title)
     // `check_unmodified_since!` (lib/api/helpers.rb): 412 when the record changed after the date given.
     const since = request.headers.get('if-unmodified-since')
     if (record && since && Date.parse(record.updated_at) > Date.parse(since)) return preconditionFailed()

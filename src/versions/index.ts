@@ -1,21 +1,26 @@
 /**
- * The GitLab releases the mock knows, oldest first, and the one call that
- * turns a requested version into a compiled profile. Adding a release is
- * adding its file to `RELEASES`.
+ * The GitLab releases the mock knows, and the one call that turns a
+ * requested version into a compiled profile. Every minor release from 13.12
+ * to the newest can be chosen; a release that changed nothing the API
+ * answers has no file and folds to the one before it. Adding a release is
+ * adding its file to `RELEASES` (and its number to `GITLAB_VERSIONS`).
  */
 import { compileProfile } from './compile.js'
 import type { GitLabProfile } from './profile.js'
 import { gitlab13_12 } from './releases/13.12.js'
-import { gitlab14_3 } from './releases/14.3.js'
+import { gitlab14_0 } from './releases/14.0.js'
 import type { Edition, GitLabVersion, Release } from './types.js'
 
 export type { GitLabProfile, IntegrationInfo, EventParam } from './profile.js'
 export type * from './types.js'
 
-const RELEASES: readonly Release[] = [gitlab13_12, gitlab14_3]
+/** The release files, oldest first; the first declares everything. */
+const RELEASES: readonly Release[] = [gitlab13_12, gitlab14_0]
 
-/** Every version a mock can be created for, oldest first. */
-export const GITLAB_VERSIONS: readonly GitLabVersion[] = RELEASES.map((release) => release.version)
+const minors = (major: number, last: number) => Array.from({ length: last + 1 }, (_, minor) => `${major}.${minor}` as GitLabVersion)
+
+/** Every version a mock can be created for, oldest first: GitLab's monthly minors. */
+export const GITLAB_VERSIONS: readonly GitLabVersion[] = ['13.12', ...minors(14, 10), ...minors(15, 11), ...minors(16, 11), ...minors(17, 11), ...minors(18, 11), '19.0']
 
 /** The version a mock emulates unless told otherwise: the API document the project was founded on. */
 export const DEFAULT_GITLAB_VERSION: GitLabVersion = '13.12'
@@ -37,17 +42,23 @@ export interface GitLabChoice {
   edition?: Edition
 }
 
+const order = (version: string) => GITLAB_VERSIONS.indexOf(version as GitLabVersion)
+
 /** The profile of the chosen GitLab, compiled now; throws UnknownGitLabError naming what exists. */
 export function compileGitLab(choice: GitLabChoice = {}): GitLabProfile {
   const wanted = choice.gitlab ?? DEFAULT_GITLAB_VERSION
   const version = wanted === 'latest' ? GITLAB_VERSIONS.at(-1)! : wanted
-  const index = GITLAB_VERSIONS.indexOf(version as GitLabVersion)
+  const index = order(version)
   if (index < 0)
     throw new UnknownGitLabError(
-      `Unknown GitLab version ${JSON.stringify(wanted)}: this mock knows ${GITLAB_VERSIONS.join(', ')} (or "latest")`,
+      `Unknown GitLab version ${JSON.stringify(wanted)}: this mock knows ${GITLAB_VERSIONS[0]} to ${GITLAB_VERSIONS.at(-1)} (${GITLAB_VERSIONS.join(', ')}) or "latest"`,
     )
   const edition = choice.edition ?? 'ee'
-  if (!EDITIONS.includes(edition))
-    throw new UnknownGitLabError(`Unknown GitLab edition ${JSON.stringify(edition)}: use "ee" or "ce"`)
-  return compileProfile(RELEASES.slice(0, index + 1), edition)
+  if (!EDITIONS.includes(edition)) throw new UnknownGitLabError(`Unknown GitLab edition ${JSON.stringify(edition)}: use "ee" or "ce"`)
+  return compileProfile(version as GitLabVersion, RELEASES.filter((release) => order(release.version) <= index), edition)
+}
+
+/** The release files (for documentation: what each release changed, with citations). */
+export function releaseHistory(): readonly Release[] {
+  return RELEASES
 }

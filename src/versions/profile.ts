@@ -5,7 +5,7 @@
  * module-level constant, so mocks of different versions live side by side.
  */
 import type { EventFlag, IntegrationSpec, ParamSpec } from '../catalog/types.js'
-import type { Behaviour, Edition, GitLabVersion, PathFamily, Step, Wording } from './types.js'
+import type { Behaviour, Edition, EntityKey, GitLabVersion, PathFamily, Step, Wording } from './types.js'
 
 /** An event flag as a PUT parameter: `strict` when declared Boolean. */
 export interface EventParam {
@@ -38,14 +38,12 @@ export interface GitLabProfile {
   readonly build: { readonly version: string; readonly revision: string }
   /** Every integration this GitLab knows (routable or not), in catalog order. */
   readonly integrations: ReadonlyMap<string, IntegrationInfo>
-  /** Flags every entity exposes, in GitLab's order. */
-  readonly entityFlags: readonly EventFlag[]
+  /** The entity's keys after `active` (event flags, `comment_on_event_enabled`, `inherited`), in GitLab's order. */
+  readonly entityKeys: readonly EntityKey[]
   /** Flag columns every record has. */
   readonly storedFlags: readonly EventFlag[]
-  /** The column defaults of the flags. */
-  readonly flagDefaults: Readonly<Partial<Record<EventFlag, boolean>>>
-  /** Whether `properties` may show a field of this name. */
-  isHidden(field: string): boolean
+  /** Whether `properties` hides this field of this integration. */
+  isHidden(spec: IntegrationSpec, field: string): boolean
   readonly wording: Wording
   readonly behaviour: Behaviour
   readonly families: readonly PathFamily[]

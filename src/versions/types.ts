@@ -29,8 +29,13 @@ export type Step = 'formatter' | 'route' | 'authenticate' | 'project' | 'slug' |
 
 /** Which `properties` an entity shows. */
 export type HiddenRule =
-  /** 13.12: a field is hidden when its name matches (Integration#api_field_names filter). */
+  /** 13.12: a field is hidden when its name matches (Service#api_field_names filter). */
   | { readonly kind: 'name'; readonly pattern: string; readonly cite: Citation }
+  /** 14.10.1 on: fields of `type: :password` are hidden, and fields of these names (`webhook`, 15.6/15.7). */
+  | { readonly kind: 'secret'; readonly names: readonly string[]; readonly cite: Citation }
+
+/** A key of the integration entity after `active`: an event flag or one of the two non-flag keys. */
+export type EntityKey = EventFlag | 'comment_on_event_enabled' | 'inherited'
 
 /** Texts GitLab answers with that a release may reword. */
 export interface Wording {
@@ -42,32 +47,64 @@ export interface Wording {
 
 /** Behaviours that a release may change, each named for what it decides. */
 export interface Behaviour {
-  /** DELETE of a slug the project never configured: 13.12 builds, wipes and saves a record (204). */
-  readonly deleteUnconfigured: 'create-inactive'
-  /** What a failed model validation answers: 13.12 hides the model's messages. */
-  readonly modelInvalid: 'bare-400'
-  /** Which keys `properties` holds: 13.12 shows stored keys only (side-table integrations all of theirs). */
-  readonly properties: 'stored'
+  /**
+   * DELETE of a slug the project never configured: 13.12 builds, wipes and
+   * saves a record (204); later GitLab answers `404 Integration Not Found`.
+   */
+  readonly deleteUnconfigured: 'create-inactive' | 'not-found'
+  /** What DELETE sets the fields to: nil (13.12), or their column defaults. */
+  readonly deleteResets: 'nil' | 'column-defaults'
+  /**
+   * What a failed model validation answers: 13.12 hides the model's
+   * messages (`400 Bad Request`); later `Failed to update integration. {:field=>["message"]}`.
+   */
+  readonly modelInvalid: 'bare-400' | 'failed-to-update'
+  /**
+   * Which keys `properties` holds: 13.12 shows stored keys only
+   * (side-table integrations all of theirs); later every visible field, unset ones null.
+   */
+  readonly properties: 'stored' | 'all-fields'
+  /**
+   * How event params are declared: 13.12 appends the model's events as
+   * `type: String` (a lenient database cast) beside the chat helper's
+   * Boolean ones; later every event param is `Grape::API::Boolean`.
+   */
+  readonly eventParams: 'mixed' | 'boolean'
+  /** PUT accepts `use_inherited_settings` and entities say `inherited` (17.3). */
+  readonly inheritance: boolean
+  /** A changed `exposesSecrets` field clears the secrets not sent with it (Integrations::ResetSecretFields). */
+  readonly resetSecrets: boolean
 }
 
-/** A change to one integration entry in a later release. */
+/**
+ * A change to one integration entry in a later release: `set` replaces
+ * whole fields of the entry (its validations, its field list, its events,
+ * ...); the param operations edit its param list in place.
+ */
 export interface IntegrationChange {
   readonly slug: string
   readonly cite: Citation
-  readonly title?: string
+  /** Why the version is not certain, when it is not (shown in the README). */
+  readonly approximate?: string
+  readonly set?: Partial<Omit<IntegrationSpec, 'slug' | 'params'>>
+  /** Appended to the params (or inserted before `before`). */
   readonly addParams?: readonly ParamSpec[]
+  readonly before?: string
   readonly removeParams?: readonly string[]
-  readonly addEvents?: readonly EventFlag[]
+  /** Merged into the named params. */
+  readonly changeParams?: Readonly<Record<string, Partial<ParamSpec>>>
 }
 
 /** What one release declares. Every key but `version` and `build` is optional for a later release. */
 export interface Release {
   readonly version: GitLabVersion
-  /** What `GET /version` answers for this release (the last patch release of the line). */
-  readonly build: { readonly version: string; readonly revision: string }
+  /** Why facts of this release are not certain, when they are not (shown in the README). */
+  readonly approximate?: readonly string[]
+  /** What `GET /version` answers; default `X.Y.0-ee` with the mock's revision marker. */
+  readonly build?: { readonly version: string; readonly revision: string }
   readonly integrations?: {
     readonly add?: readonly IntegrationSpec[]
-    readonly remove?: readonly { readonly slug: string; readonly cite: Citation }[]
+    readonly remove?: readonly { readonly slug: string; readonly cite: Citation; readonly approximate?: string }[]
     readonly change?: readonly IntegrationChange[]
   }
   /**
@@ -75,7 +112,9 @@ export interface Release {
    * columns every record has, with their column defaults.
    */
   readonly entity?: {
-    readonly flags: readonly EventFlag[]
+    /** The entity's keys after `active`, in GitLab's order; `ee` ones only on EE. */
+    readonly keys: readonly EntityKey[]
+    readonly eeKeys?: readonly EntityKey[]
     readonly columns: Readonly<Partial<Record<EventFlag, boolean>>>
     readonly cite: Citation
   }

@@ -14,9 +14,9 @@ export const gitlab13_12 = {
   build: { version: '13.12.15-ee', revision: 'b6b3b4a5c4e' },
   integrations: { add: catalog13_12 },
   entity: {
-    // lib/api/entities/project_service_basic.rb (13.12): the flags it exposes, in its order;
+    // lib/api/entities/project_service_basic.rb (13.12): the keys after `active`, in its order;
     // `deployment_events` is a column (app/models/service.rb) but not exposed.
-    flags: [
+    keys: [
       'commit_events',
       'push_events',
       'issues_events',
@@ -28,6 +28,7 @@ export const gitlab13_12 = {
       'pipeline_events',
       'wiki_page_events',
       'job_events',
+      'comment_on_event_enabled',
     ],
     // The flag columns and their defaults (db/structure.sql, 13.12): all true but deployment_events.
     columns: {
@@ -63,8 +64,12 @@ export const gitlab13_12 = {
   families: { list: ['services', 'integrations'], cite: 'lib/api/services.rb (13.12); alias of GitLab 14.4 kept on purpose' },
   behaviour: {
     deleteUnconfigured: 'create-inactive',
+    deleteResets: 'nil',
     modelInvalid: 'bare-400',
     properties: 'stored',
+    eventParams: 'mixed',
+    inheritance: false,
+    resetSecrets: false,
     cite: 'lib/api/services.rb (13.12): DELETE finds_or_initializes, then update!(properties nil, active false); PUT answers render_api_error!(nil, 400)',
   },
   order: {
