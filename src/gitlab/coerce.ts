@@ -1,6 +1,7 @@
 /**
- * Grape 1.5 / dry-types coercion of PUT parameters (spec §6.3), and the
- * database cast that String-declared event flags go through.
+ * Grape 1.5's coercion of PUT parameters (its primitive coercers over
+ * dry-types' params coercions, as GitLab 13.12 runs them), and the database
+ * cast that String-declared event flags go through.
  */
 
 /** Marks a value Grape cannot coerce: answered as `"<name> is invalid"`. */
@@ -45,8 +46,9 @@ export function coerceInteger(value: unknown): Coerced<number> {
 }
 
 /**
- * Event flags declared String in 13.x: Grape stringifies, then the database
- * casts, so `"no"` or `"maybe"` become true without an error (spec §6.3).
+ * Event flags declared String in 13.x (lib/api/services.rb appends the
+ * model's events as `type: String`): Grape stringifies, then the column
+ * cast (ActiveModel::Type::Boolean) makes `"no"` or `"maybe"` true without an error.
  */
 export function castLenientFlag(value: unknown): Coerced<boolean> {
   const text = coerceString(value)

@@ -1,6 +1,6 @@
 /**
  * Project resolution and GitLab's permission rules for the Services API
- * (spec §§1, 3): the project must be readable by the caller (else 404, so
+ * (lib/api/helpers.rb `find_project!`, `user_project`, `authorize_admin_project`): the project must be readable by the caller (else 404, so
  * private projects do not leak), then `admin_project` (Maintainer, Owner or
  * instance admin) is required (else 403).
  */

@@ -1,5 +1,5 @@
 /**
- * Reads a request's parameters the way Grape does (spec §6.4): query string,
+ * Reads a request's parameters the way Grape does (Rack's query and form parsers, Grape's JSON formatter): query string,
  * then the body (JSON, form-encoded or multipart) on top. The body format
  * errors come from Grape's formatter middleware, which runs before the
  * endpoint, so they precede authentication.

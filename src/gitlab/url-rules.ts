@@ -1,5 +1,5 @@
 /**
- * GitLab's URL validators (spec §6.5): "URL" is a parseable http(s) URL with
+ * GitLab's URL validators (app/validators/addressable_url_validator.rb, public_url_validator.rb): "URL" is a parseable http(s) URL with
  * a host; "public URL" also rejects loopback, private, link-local and
  * localhost hosts (GitLab's default outbound-request settings).
  */

@@ -1,5 +1,5 @@
 /**
- * Grape's validation of one integration's declared PUT params (spec §6):
+ * Grape's validation of one integration's declared PUT params (lib/api/services.rb, 13.12: `requires`/`optional` per param):
  * presence of required keys, then type coercion, errors in declaration
  * order. Undeclared params are dropped silently.
  */

@@ -1,7 +1,8 @@
 /**
- * node:http <-> Fetch: turns an IncomingMessage into a Fetch `Request` (with
- * a body size limit) and writes a Fetch `Response` back, so the server runs
- * the same route functions as the MSW handlers.
+ * The node:http side of an exchange: reads a request body (with a size
+ * limit), builds a Fetch `Request` for the control API (the routes get a
+ * lighter `NodeRequest` instead), and writes a route's `Response` to the
+ * socket, a JSON answer straight from its text.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { jsonParts } from '../http/json-response.js'
