@@ -11,6 +11,8 @@ import { createGitLabMock } from './create-gitlab-mock.js'
 import { UnknownGitLabError, type Edition } from './versions/index.js'
 import { ScenarioError, type Scenario } from './model/scenario.js'
 import { createMockServer } from './server/mock-server.js'
+import { DEFAULT_TENANTS } from './server/index.js'
+import { Tenants } from './server/tenants.js'
 
 const HELP = `Usage: gitlab-services-mock [options]
 
@@ -119,8 +121,14 @@ async function main(argv: string[]): Promise<void> {
     throw error
   }
 
+  const tenants = new Tenants({
+    ...DEFAULT_TENANTS,
+    defaults: { scenario, gitlab: mock.gitlab.version, edition: mock.gitlab.edition },
+    mockOptions: { latency },
+  })
   const server = createMockServer({
     mock,
+    tenants,
     control,
     ...(bodyLimit !== undefined ? { bodyLimit } : {}),
     ...(values.quiet ? {} : { log: (line: string) => process.stdout.write(line + '\n') }),

@@ -64,8 +64,10 @@ export interface GitLabMock {
   /** The request journal, oldest first (secrets redacted). */
   readonly requests: readonly JournalEntry[]
   clearRequests(): void
-  /** Makes the next matching request(s) fail: a status such as 500 or 429, or a network error. */
-  failNext(fault: FaultSpec): void
+  /** Makes the next matching request(s) fail (a status such as 500 or 429, or a network error) or wait; returns the fault's id. */
+  failNext(fault: FaultSpec): string
+  /** The faults still pending, and their removal (the HTTP control API's `/__mock/faults`). */
+  readonly faults: Pick<Faults, 'pending' | 'remove' | 'clear'>
   /** The OpenAPI 3.1 document of this mock's GitLab, for a server at `serverUrl` (default: the base URL). */
   openapi(serverUrl?: string): Record<string, unknown>
   /** Whether the route table serves `method` on `path` (below the base URL, `/projects/1/services`), in the current state. */
@@ -92,7 +94,8 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const initial = parseScenario(options.scenario ?? {}, gitlab)
   const routes = buildRoutes(gitlab)
   const events = new MockEvents()
-  const state: MockState = { db: createDatabase(), now, gitlab, writes: Promise.resolve() }
+  const webPath = base.path.replace(/\/api\/v4$/, '')
+  const state: MockState = { db: createDatabase(), now, gitlab, webPath, writes: Promise.resolve() }
 
   /**
    * Requests being answered (past their wait for `loading`). A swap waits
@@ -124,15 +127,25 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const faults = new Faults()
   const latency = options.latency ?? 0
 
-  /** The route's answer; an exception becomes GitLab's 500 and an event, never an escaped error. */
-  async function run(match: RouteMatch<MockState, MockRoute['endpoint']>, request: RouteRequest, body: Uint8Array | null, url: URL) {
+  /**
+   * The route's answer and the username the pipeline authenticated (for the
+   * journal); an exception becomes GitLab's 500 and an event, never an escaped error.
+   */
+  async function run(
+    match: RouteMatch<MockState, MockRoute['endpoint']>,
+    request: RouteRequest,
+    body: Uint8Array | null,
+    url: URL,
+  ): Promise<[Response, string | null]> {
+    const context: Parameters<typeof runPipeline>[1] = { state, request, url, path: match.params, body }
     try {
-      const response = await runPipeline(match.route.endpoint, { state, request, url, path: match.params, body })
+      const response = await runPipeline(match.route.endpoint, context)
+      const user = context.caller?.user.username ?? null
       // HEAD is served by GET routes: same status and headers, no body.
-      return request.method === 'HEAD' ? new Response(null, response) : response
+      return [request.method === 'HEAD' ? new Response(null, response) : response, user]
     } catch (error) {
       events.emit('unhandledException', { error, method: request.method, url: request.url })
-      return json({ message: '500 Internal Server Error' }, 500)
+      return [json({ message: '500 Internal Server Error' }, 500), null]
     }
   }
 
@@ -151,13 +164,18 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     }
     inFlight++
     let time: number, response: Response
+    let user: string | null = null
+    let delay = latency
     try {
       time = now()
-      response = faults.take(request.method, path) ?? (await run(match, request, body, url))
+      const fault = faults.take(request.method, path, time)
+      delay += fault?.latency ?? 0
+      if (fault?.response) response = fault.response
+      else [response, user] = await run(match, request, body, url)
     } finally {
       leave()
     }
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
     if (journal.size > 0)
       journal.add({
         method: request.method,
@@ -167,6 +185,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
         contentType: request.headers.get('content-type'),
         body,
         time,
+        user,
       })
     return response
   }
@@ -206,6 +225,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     },
     clearRequests: () => journal.clear(),
     failNext: (fault) => faults.add(fault),
+    faults,
     serves: (method, path) => match(method.toUpperCase(), path) !== undefined,
     openapi: (serverUrl) => createOpenApiDocument(gitlab, serverUrl ?? (base.origin ? baseUrl : undefined)),
     async dispatch(request) {

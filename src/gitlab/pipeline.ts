@@ -153,7 +153,7 @@ const STEPS: Readonly<Record<Step, StepRunner>> = {
 /** Runs the steps of the mock's GitLab in its order; the first answer wins. */
 export async function runPipeline(
   endpoint: Endpoint,
-  context: Omit<EndpointContext, 'params'>,
+  context: Omit<EndpointContext, 'params'> & { readonly caller?: Caller | undefined },
 ): Promise<Response> {
   const full = context as EndpointContext
   for (const step of context.state.gitlab.order) {

@@ -7,6 +7,11 @@ export interface MockState {
   db: Database
   /** Milliseconds since the epoch; injectable so tests and fixtures can fix time. */
   readonly now: () => number
+  /**
+   * The path of the instance's external URL (`external_url`), which
+   * `web_url`s start with: the API base without `/api/v4` (a tenant's prefix on the server).
+   */
+  readonly webPath: string
   /** The compiled GitLab version this mock emulates. */
   readonly gitlab: GitLabProfile
   /** The tail of the write queue (see `exclusive`). */

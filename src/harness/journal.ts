@@ -26,6 +26,8 @@ export interface JournalEntry {
   readonly body: unknown
   /** ISO time the request arrived. */
   readonly time: string
+  /** The username of the authenticated caller (never the token), null when anonymous or refused. */
+  readonly user: string | null
 }
 
 export const REDACTED = '[REDACTED]'
@@ -79,6 +81,7 @@ export interface RawEntry {
   readonly body: Uint8Array | null
   /** Epoch ms the request arrived. */
   readonly time: number
+  readonly user: string | null
 }
 
 function toEntry(raw: RawEntry): JournalEntry {
@@ -89,6 +92,7 @@ function toEntry(raw: RawEntry): JournalEntry {
     status: raw.status,
     body: journalBody(raw.contentType, raw.body),
     time: new Date(raw.time).toISOString(),
+    user: raw.user,
   }
 }
 

@@ -9,11 +9,12 @@ import type { MockState } from '../gitlab/state.js'
 import { json } from '../http/json-response.js'
 import type { RouteDeclaration } from '../http/router.js'
 
-const webUrl = (url: URL, path: string) => `${url.origin}/${path}`
+/** `web_url`: the instance's external URL (the request's origin and the mock's web path) and a path. */
+const webUrl = (url: URL, state: MockState, path: string) => `${url.origin}${state.webPath}/${path}`
 
 const user: Endpoint = {
   auth: { required: true, allowReadUser: true },
-  handle({ caller, url }) {
+  handle({ caller, url, state }) {
     const { user } = caller!
     return json({
       id: user.id,
@@ -21,7 +22,7 @@ const user: Endpoint = {
       name: user.name,
       state: user.state,
       avatar_url: null,
-      web_url: webUrl(url, user.username),
+      web_url: webUrl(url, state, user.username),
       created_at: user.created_at,
       email: user.email,
       is_admin: user.admin,
@@ -43,7 +44,7 @@ function splitPath(path: string): [string, string] {
 const project: Endpoint = {
   auth: { required: false },
   project: 'read',
-  handle({ project, url }) {
+  handle({ project, url, state }) {
     const [namespace = '', name = project!.name] = splitPath(project!.path_with_namespace)
     return json({
       id: project!.id,
@@ -55,7 +56,7 @@ const project: Endpoint = {
       created_at: project!.created_at,
       default_branch: project!.default_branch,
       visibility: project!.visibility,
-      web_url: webUrl(url, project!.path_with_namespace),
+      web_url: webUrl(url, state, project!.path_with_namespace),
     })
   },
 }

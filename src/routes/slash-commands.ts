@@ -27,10 +27,10 @@ function friendlyToken(length = 50): string {
  * present, and Gitlab::SlashCommands::Presenters::Access#authorize answers
  * (ephemeral_response, with Slack's link format for Slack and Mattermost alike).
  */
-function authorizeMessage(params: Record<string, unknown>, url: URL): string {
+function authorizeMessage(params: Record<string, unknown>, url: URL, webPath: string): string {
   const linkable = ['team_id', 'team_domain', 'user_id', 'user_name'].every((name) => present(params[name]))
   if (!linkable) return ":sweat_smile: Couldn't identify you, nor can I authorize you!"
-  const link = `${url.origin}/-/profile/chat_names/new?token=${friendlyToken()}`
+  const link = `${url.origin}${webPath}/-/profile/chat_names/new?token=${friendlyToken()}`
   return `:wave: Hi there! Before I do anything for you, please <${link}|connect your GitLab account>.`
 }
 
@@ -45,7 +45,7 @@ const trigger: Endpoint = {
     const record = project && state.db.integration(project.id, slug)
     // An active integration whose token equals the one sent, and `valid_token?`: a blank stored token matches nothing.
     if (!record?.active || !present(token) || record.properties.token !== token) return integrationNotFound(state.gitlab)
-    return json({ response_type: 'ephemeral', status: 200, text: authorizeMessage(params, url) })
+    return json({ response_type: 'ephemeral', status: 200, text: authorizeMessage(params, url, state.webPath) })
   },
 }
 

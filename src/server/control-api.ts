@@ -1,47 +1,199 @@
 /**
  * The harness's control API under `/__mock` (outside GitLab's namespace), in
- * the spirit of WireMock's admin API: replace, read and reset the state,
- * read the request journal. Answers Fetch `Response`s like the routes.
+ * the spirit of WireMock's admin API, declared like the GitLab routes: a
+ * path per endpoint, compiled once. It replaces, reads and resets the state,
+ * reads and counts the journal, injects faults, and (on the root server)
+ * creates and drops tenants. Every answer is JSON or 204; every bad input a
+ * 4xx naming the problem, changing nothing.
  */
 import type { GitLabMock } from '../create-gitlab-mock.js'
-import { ScenarioError } from '../model/scenario.js'
+import { globMatcher, parseFault, wholeSegmentGlob } from '../harness/faults.js'
+import type { JournalEntry } from '../harness/journal.js'
 import { json, noContent } from '../http/json-response.js'
-import { notFoundRoute } from '../gitlab/responses.js'
+import { compileRoutes, findRoute, type RouteDeclaration } from '../http/router.js'
+import { ScenarioError } from '../model/scenario.js'
+import { UnknownGitLabError } from '../versions/index.js'
+import { PACKAGE_VERSION } from './package-version.js'
+import type { Tenants } from './tenants.js'
 
 export const CONTROL_PREFIX = '/__mock'
 
-export async function control(mock: GitLabMock, request: Request, path: string): Promise<Response> {
-  const route = `${request.method} ${path.replace(/\/+$/, '')}`
-  switch (route) {
-    case 'GET /__mock/scenario':
-      return json(mock.dump())
-    case 'PUT /__mock/scenario': {
-      let scenario: unknown
+/** What a control endpoint gets: the mock it controls, the request, and the tenants when it is the root server's. */
+export interface ControlContext {
+  readonly mock: GitLabMock
+  readonly request: Request
+  readonly url: URL
+  readonly params: Readonly<Record<string, string>>
+  /** The root server's tenants; undefined under a tenant's own `/__mock`. */
+  readonly tenants: Tenants | undefined
+  /** Where this mock's API answers (`http://HOST:PORT/api/v4` or a tenant's prefix). */
+  readonly apiUrl: string
+}
+
+type ControlEndpoint = (context: ControlContext) => Response | Promise<Response>
+
+const invalid = (error: string, path = '$') => json({ error, path }, 400)
+const notFound = (what: string) => json({ error: `404 ${what} Not Found` }, 404)
+
+async function jsonBody(request: Request): Promise<{ value: unknown } | Response> {
+  const text = await request.text()
+  if (text.trim() === '') return { value: {} }
+  try {
+    return { value: JSON.parse(text) }
+  } catch {
+    return invalid('body is not valid JSON')
+  }
+}
+
+/** The journal filter of `?method=&path=&status=&user=` (path a glob below the API base, as in faults). */
+function journalFilter(url: URL, apiPath: string): ((entry: JournalEntry) => boolean) | Response {
+  const query = url.searchParams
+  for (const key of query.keys())
+    if (!['method', 'path', 'status', 'user'].includes(key)) return invalid(`unknown filter ${JSON.stringify(key)}: use method, path, status or user`)
+  const method = query.get('method')?.toUpperCase()
+  const status = query.get('status')
+  if (status !== null && !/^[1-5]\d\d$/.test(status)) return invalid('status must be an HTTP status such as 400')
+  const glob = query.get('path')
+  if (glob !== null && (!glob.startsWith('/') || !wholeSegmentGlob(glob)))
+    return invalid(`path ${JSON.stringify(glob)} must be a glob below the API base, e.g. /projects/*/services/slack`)
+  const matches = glob === null ? undefined : globMatcher(glob)
+  const user = query.get('user')
+  return (entry) =>
+    (method === undefined || entry.method === method) &&
+    (status === null || entry.status === Number(status)) &&
+    (user === null || entry.user === user) &&
+    (matches === undefined || (entry.path.startsWith(apiPath) && matches(entry.path.slice(apiPath.length) || '/')))
+}
+
+function entries(context: ControlContext): JournalEntry[] | Response {
+  const filter = journalFilter(context.url, new URL(context.apiUrl).pathname)
+  return filter instanceof Response ? filter : context.mock.requests.filter(filter)
+}
+
+const ENDPOINTS: readonly RouteDeclaration<undefined, ControlEndpoint>[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    endpoint: ({ mock }) => json({ status: 'ok', version: PACKAGE_VERSION, gitlab: mock.gitlab.version, edition: mock.gitlab.edition }),
+  },
+  { method: 'GET', path: '/scenario', endpoint: ({ mock }) => json(mock.dump()) },
+  {
+    method: 'PUT',
+    path: '/scenario',
+    async endpoint({ mock, request }) {
+      const body = await jsonBody(request)
+      if (body instanceof Response) return body
       try {
-        scenario = JSON.parse(await request.text())
-      } catch {
-        return json({ error: 'body is not valid JSON', path: '$' }, 400)
-      }
-      try {
-        await mock.seed(scenario as never)
+        await mock.seed(body.value as never)
       } catch (error) {
-        if (error instanceof ScenarioError) return json({ error: error.message, path: error.path }, 400)
+        if (error instanceof ScenarioError) return invalid(error.message, error.path)
         throw error
       }
       return noContent()
-    }
-    case 'POST /__mock/reset':
+    },
+  },
+  {
+    method: 'POST',
+    path: '/reset',
+    async endpoint({ mock }) {
+      // The same as in-process `reset()` followed by `clearRequests()`: state, journal and faults start over.
       await mock.reset()
       mock.clearRequests()
+      mock.faults.clear()
       return noContent()
-    case 'GET /__mock/requests':
-      return json(mock.requests)
-    case 'GET /__mock/openapi.json':
-      return json(mock.openapi(`${new URL(request.url).origin}/api/v4`))
-    case 'DELETE /__mock/requests':
+    },
+  },
+  {
+    method: 'GET',
+    path: '/requests',
+    endpoint(context) {
+      const found = entries(context)
+      return found instanceof Response ? found : json(found)
+    },
+  },
+  {
+    method: 'GET',
+    path: '/requests/count',
+    endpoint(context) {
+      const found = entries(context)
+      return found instanceof Response ? found : json({ count: found.length })
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/requests',
+    endpoint({ mock }) {
       mock.clearRequests()
       return noContent()
-    default:
-      return notFoundRoute()
-  }
+    },
+  },
+  { method: 'GET', path: '/faults', endpoint: ({ mock }) => json(mock.faults.pending()) },
+  {
+    method: 'POST',
+    path: '/faults',
+    async endpoint({ mock, request }) {
+      const body = await jsonBody(request)
+      if (body instanceof Response) return body
+      const fault = parseFault(body.value)
+      if ('error' in fault) return invalid(fault.error)
+      const id = mock.failNext(fault)
+      return json(mock.faults.pending().find((pending) => pending.id === id), 201)
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/faults',
+    endpoint({ mock }) {
+      mock.faults.clear()
+      return noContent()
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/faults/:id',
+    endpoint: ({ mock, params }) => (mock.faults.remove(decodeURIComponent(params.id!)) ? noContent() : notFound('Fault')),
+  },
+  { method: 'GET', path: '/openapi.json', endpoint: ({ mock, apiUrl }) => json(mock.openapi(apiUrl)) },
+  {
+    method: 'POST',
+    path: '/tenants',
+    async endpoint({ tenants, request, url }) {
+      if (!tenants) return notFound('Route')
+      const body = await jsonBody(request)
+      if (body instanceof Response) return body
+      try {
+        const created = tenants.create(body.value)
+        if (created instanceof Response) return created
+        await created.mock.ready()
+        return json({ id: created.id, base_url: `${url.origin}${created.prefix}/api/v4`, gitlab: created.mock.gitlab.version }, 201)
+      } catch (error) {
+        if (error instanceof ScenarioError) return invalid(error.message, `$.scenario${error.path.slice(1)}`)
+        if (error instanceof UnknownGitLabError) return invalid(error.message, '$.gitlab')
+        throw error
+      }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/tenants',
+    endpoint: ({ tenants, url }) => (tenants ? json(tenants.list(url.origin)) : notFound('Route')),
+  },
+  {
+    method: 'DELETE',
+    path: '/tenants/:id',
+    endpoint: ({ tenants, params }) =>
+      !tenants ? notFound('Route') : tenants.remove(decodeURIComponent(params.id!)) ? noContent() : notFound('Tenant'),
+  },
+]
+
+const ROUTES = compileRoutes(ENDPOINTS)
+
+/** Whether a path below the control prefix is a control endpoint for this method (for the guard and the OpenAPI document). */
+export const controlPaths = () => ENDPOINTS.map(({ method, path }) => ({ method, path: CONTROL_PREFIX + path }))
+
+/** Answers a control request; `path` is below `/__mock`. */
+export async function control(context: Omit<ControlContext, 'params'>, path: string): Promise<Response> {
+  const found = findRoute(ROUTES, context.request.method, path === '' ? '/' : path, undefined)
+  if (!found) return json({ error: '404 Not Found' }, 404)
+  return found.route.endpoint({ ...context, params: found.params })
 }

@@ -8,6 +8,7 @@ import type { GitLabMock } from '../create-gitlab-mock.js'
 import { json } from '../http/json-response.js'
 import { notFoundRoute } from '../gitlab/responses.js'
 import { control, CONTROL_PREFIX } from './control-api.js'
+import { TENANTS_PREFIX, type Tenants } from './tenants.js'
 import { BodyTooLarge, readBody, toFetchRequest, writeFetchResponse } from './fetch-bridge.js'
 import { corsHeaders, isPreflight } from './cors.js'
 import { NodeRequest } from './node-request.js'
@@ -18,6 +19,8 @@ export interface MockServerOptions {
   readonly control?: boolean
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
   readonly bodyLimit?: number
+  /** Isolated tenants under `/__tenants/<id>` (created with `POST /__mock/tenants`); none when absent. */
+  readonly tenants?: Tenants
   /** Receives one line per request (method, path without query, status, ms); none when absent. */
   readonly log?: (line: string) => void
 }
@@ -54,18 +57,33 @@ function parseOrigin(host: string | undefined): string {
 }
 
 export function createMockServer(options: MockServerOptions): Server {
-  const { mock, log } = options
+  const { mock, log, tenants } = options
   const controlOn = options.control ?? true
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
 
   async function answer(req: IncomingMessage, body: Buffer | undefined, pathname: string): Promise<Response> {
     const origin = originOf(req.headers.host)
-    if (pathname === CONTROL_PREFIX || pathname.startsWith(CONTROL_PREFIX + '/'))
-      return controlOn ? control(mock, toFetchRequest(req, origin, body), pathname) : notFoundRoute()
+    // `/__tenants/<id>/...` is a tenant's own server: its API and its control API.
+    let target = mock
+    let prefix = ''
+    if (tenants && pathname.startsWith(TENANTS_PREFIX + '/')) {
+      const id = pathname.slice(TENANTS_PREFIX.length + 1).split('/')[0]!
+      const tenant = tenants.get(id)
+      if (!tenant) return json({ error: `404 Tenant Not Found: ${id}` }, 404)
+      target = tenant.mock
+      prefix = tenant.prefix
+    }
+    const rest = pathname.slice(prefix.length)
+    if (rest === CONTROL_PREFIX || rest.startsWith(CONTROL_PREFIX + '/')) {
+      if (!controlOn) return notFoundRoute()
+      const request = toFetchRequest(req, origin, body)
+      const context = { mock: target, request, url: new URL(request.url), tenants: prefix ? undefined : tenants, apiUrl: `${origin}${prefix}/api/v4` }
+      return control(context, rest.slice(CONTROL_PREFIX.length))
+    }
     // A light request with the bytes beside it: Fetch objects cost more than the route.
     const bytes = body === undefined ? null : new Uint8Array(body.buffer, body.byteOffset, body.length)
     // Whatever the route table does not serve gets GitLab's catch-all.
-    return (await mock.answer(new NodeRequest(req, origin), bytes)) ?? notFoundRoute()
+    return (await target.answer(new NodeRequest(req, origin), bytes)) ?? notFoundRoute()
   }
 
   const server = createServer(async (req, res) => {
