@@ -154,7 +154,10 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, now: 
       await members.create({ project_id: project.id, user_id: user!.id, access_level: member.access_level })
     }
   }
-  let nextId = Math.max(0, ...(scenario.integrations ?? []).map((i) => i.id ?? 0)) + 1
+  // A loop, not Math.max(...ids): spreading ~125k arguments overflows the stack.
+  let maxId = 0
+  for (const integration of scenario.integrations ?? []) if ((integration.id ?? 0) > maxId) maxId = integration.id!
+  let nextId = maxId + 1
   for (const integration of scenario.integrations ?? []) {
     const info = integrationInfo(integration.slug)!
     const ref = integration.project
@@ -181,15 +184,15 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, now: 
 /** The model as scenario JSON (secrets included: this is the harness's view). */
 export function dumpScenario(db: Database, development: boolean): Scenario {
   const { users, tokens, projects, members, integrations } = db.collections
+  // Grouped once: filtering every token per user (and member per project) was quadratic.
+  const tokensByUser = groupBy(tokens.all(), (t) => t.user_id)
+  const membersByProject = groupBy(members.all(), (m) => m.project_id)
   const tokensOf = (userId: number) =>
-    tokens
-      .all()
-      .filter((t) => t.user_id === userId)
-      .map((t) =>
-        t.scopes.length === 1 && t.scopes[0] === 'api' && t.expires_at === null && !t.revoked
-          ? t.token
-          : { token: t.token, scopes: [...t.scopes], expires_at: t.expires_at, revoked: t.revoked },
-      )
+    (tokensByUser.get(userId) ?? []).map((t) =>
+      t.scopes.length === 1 && t.scopes[0] === 'api' && t.expires_at === null && !t.revoked
+        ? t.token
+        : { token: t.token, scopes: [...t.scopes], expires_at: t.expires_at, revoked: t.revoked },
+    )
   return {
     version: 1,
     ...(development ? { development } : {}),
@@ -211,10 +214,7 @@ export function dumpScenario(db: Database, development: boolean): Scenario {
       visibility: p.visibility,
       default_branch: p.default_branch,
       created_at: p.created_at,
-      members: members
-        .all()
-        .filter((m) => m.project_id === p.id)
-        .map((m) => ({ user: db.userById(m.user_id)!.username, access_level: m.access_level as 10 })),
+      members: (membersByProject.get(p.id) ?? []).map((m) => ({ user: db.userById(m.user_id)!.username, access_level: m.access_level as 10 })),
     })),
     integrations: [...integrations.all()]
       .sort((a, b) => a.id - b.id)
@@ -233,4 +233,14 @@ export function dumpScenario(db: Database, development: boolean): Scenario {
         }
       }),
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>()
+  for (const item of items) {
+    const group = groups.get(key(item))
+    if (group) group.push(item)
+    else groups.set(key(item), [item])
+  }
+  return groups
 }
