@@ -8,13 +8,15 @@ import { DEFAULT_BASE_URL, parseBaseUrl } from './core/base-url.js'
 import { runRoute } from './core/dispatch.js'
 import { withBody } from './core/responses.js'
 import { Faults, type FaultSpec } from './core/faults.js'
-import { DEFAULT_JOURNAL_SIZE, Journal, type JournalEntry } from './core/journal.js'
+import { Journal, type JournalEntry } from './core/journal.js'
 import { findRoute, relativePath, type Route, type RouteMatch, type RouteRequest } from './core/router.js'
-import { requestBytes } from './core/request-bytes.js'
+import { BodyTooLarge, bodyTooLarge, DEFAULT_BODY_LIMIT, requestBytes } from './core/request-bytes.js'
+import { paramsLimitResponse } from './core/request-params.js'
 import type { MockState } from './core/state.js'
 import { createHandlers } from './msw/handlers.js'
+import { handlersTaken, warnIfShadowing } from './msw/shadowing.js'
 import { createDatabase, type Database } from './model/database.js'
-import { dumpScenario, loadScenario, parseScenario, type Scenario } from './model/scenario.js'
+import { dumpScenario, loadScenario, parseScenario, ScenarioError, type Scenario } from './model/scenario.js'
 import { routes } from './routes/table.js'
 
 export interface GitLabMockOptions {
@@ -28,6 +30,13 @@ export interface GitLabMockOptions {
   latency?: number
   /** How many requests the journal keeps (oldest dropped first); 0 turns it off. Default 1000. */
   journalSize?: number
+  /**
+   * Body and query bytes the journal keeps in all (default 8 MiB); past it the
+   * oldest entries lose theirs first. An entry keeps at most 64 KiB of them.
+   */
+  journalBytes?: number
+  /** Largest request body the MSW handlers and `dispatch()` accept, in bytes (default 1 MiB); larger ones get 413. */
+  bodyLimit?: number
 }
 
 export interface GitLabMock {
@@ -38,13 +47,17 @@ export interface GitLabMock {
   readonly baseUrl: string
   /** The model's collections and indexes (replaced by `seed` and `reset`). */
   readonly db: Database
-  /** Replaces all state with a scenario. Rejects with ScenarioError (naming the JSON path) and keeps the state when invalid. */
+  /**
+   * Replaces all state with a scenario. Rejects with ScenarioError (naming
+   * the JSON path) and keeps the previous state serving when the scenario is
+   * invalid or cannot be loaded.
+   */
   seed(scenario: Scenario): Promise<void>
   /** Back to the start-up scenario. */
   reset(): Promise<void>
   /** The current state as scenario JSON (secrets included). */
   dump(): Scenario
-  /** Resolves when the latest seed/reset has been applied. */
+  /** Resolves when the latest seed/reset has been applied; rejects (ScenarioError) when it failed. */
   ready(): Promise<void>
   /** The request journal, oldest first (secrets redacted). */
   readonly requests: readonly JournalEntry[]
@@ -83,11 +96,18 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   /**
    * Loads into a fresh database and swaps it in at the end, once the
    * requests in flight are answered, so requests never see a half-loaded
-   * scenario nor straddle two.
+   * scenario nor straddle two. A load that fails changes nothing.
    */
   async function apply(scenario: ReturnType<typeof parseScenario>): Promise<void> {
     const db = createDatabase()
-    const nextId = await loadScenario(db, scenario, new Date(now()).toISOString())
+    let nextId: number
+    try {
+      nextId = await loadScenario(db, scenario, new Date(now()).toISOString())
+    } catch (error) {
+      // Anything but a ScenarioError (out of memory, a RangeError) is still the scenario's: it could not be loaded.
+      if (error instanceof ScenarioError) throw error
+      throw Object.assign(new ScenarioError('$', `cannot be loaded: ${String(error)}`), { cause: error })
+    }
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve))
     drained = undefined
     state.db = db
@@ -95,12 +115,30 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     state.nextIntegrationId = nextId
   }
 
-  let loading = apply(initial)
-  const journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE)
+  /**
+   * `loading` is what requests wait for: it never rejects, so a failed load
+   * leaves the previous state serving. `attempt` is the latest load as its
+   * caller sees it (seed, reset, ready); marked handled, so an unawaited
+   * failed load (`createGitLabMock({ scenario })` without `ready()`) is no
+   * unhandled rejection.
+   */
+  let attempt: Promise<void> = Promise.resolve()
+  let loading: Promise<void> = Promise.resolve()
+  function load(scenario: ReturnType<typeof parseScenario>): Promise<void> {
+    attempt = loading.then(() => apply(scenario))
+    loading = attempt.catch(() => undefined)
+    return attempt
+  }
+  load(initial)
+  const journal = new Journal({
+    ...(options.journalSize !== undefined ? { size: options.journalSize } : {}),
+    ...(options.journalBytes !== undefined ? { bytes: options.journalBytes } : {}),
+  })
   const faults = new Faults()
   const latency = options.latency ?? 0
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
 
-  /** Both dispatchers end here: faults, the route, latency, the journal. */
+  /** Both dispatchers end here: Rack's params limits, faults, the route, latency, the journal. */
   async function serve(
     match: RouteMatch,
     request: RouteRequest,
@@ -117,11 +155,14 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     let time: number, response: Response
     try {
       time = now()
-      response = faults.take(request.method, path) ?? (await runRoute(match, request, body, url, state))
+      response =
+        paramsLimitResponse(url, request.headers.get('content-type'), body) ??
+        faults.take(request.method, path) ??
+        (await runRoute(match, request, body, url, state))
     } finally {
       leave()
     }
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
+    if (latency > 0) await delay(latency, (request as { signal?: AbortSignal }).signal)
     if (journal.size > 0)
       journal.add({
         method: request.method,
@@ -143,33 +184,59 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return match && path !== undefined ? serve(match, request, url, path, body) : undefined
   }
 
-  return {
-    handlers: createHandlers(routes, base, serve),
+  const handlers = createHandlers(routes, base, (...args) => {
+    warnIfShadowing(mock)
+    return serve(...args)
+  }, bodyLimit)
+  const mock: GitLabMock = {
+    get handlers() {
+      handlersTaken(mock, baseUrl)
+      return handlers
+    },
     routes,
     baseUrl,
     get db() {
       return state.db
     },
-    async seed(scenario) {
-      const parsed = parseScenario(scenario)
-      loading = loading.catch(() => undefined).then(() => apply(parsed))
-      return loading
-    },
-    async reset() {
-      loading = loading.catch(() => undefined).then(() => apply(initial))
-      return loading
-    },
+    seed: async (scenario) => load(parseScenario(scenario)),
+    reset: async () => load(initial),
     dump: () => dumpScenario(state.db, state.development),
-    ready: () => loading,
+    ready: () => attempt,
     get requests() {
       return journal.entries()
     },
     clearRequests: () => journal.clear(),
     failNext: (fault) => faults.add(fault),
     async dispatch(request) {
-      const response = await answer(request, await requestBytes(request))
+      let bytes: Uint8Array | null
+      try {
+        bytes = await requestBytes(request, bodyLimit)
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return withBody(bodyTooLarge())
+        throw error
+      }
+      const response = await answer(request, bytes)
       return response && withBody(response)
     },
     answer,
   }
+  return mock
+}
+
+/**
+ * Waits `ms`, or less if `signal` aborts (the client went away, the server
+ * closed): a pending latency timer must not keep a process alive after its
+ * server is closed.
+ */
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }

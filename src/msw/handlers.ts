@@ -10,7 +10,7 @@
 import { http, type HttpHandler } from 'msw'
 import type { BaseUrl } from '../core/base-url.js'
 import { withBody } from '../core/responses.js'
-import { requestBytes } from '../core/request-bytes.js'
+import { BodyTooLarge, bodyTooLarge, requestBytes } from '../core/request-bytes.js'
 import { findRoute, relativePath, type Route, type RouteMatch, type RouteRequest } from '../core/router.js'
 
 /** Serves a matched route (the mock adds its journal, faults and latency around it). */
@@ -24,7 +24,7 @@ export type Serve = (
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
-export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: Serve): HttpHandler[] {
+export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: Serve, bodyLimit: number): HttpHandler[] {
   // Relative base URLs (browser) match any origin, as MSW does for relative paths.
   const origin = base.origin ? escape(base.origin) : 'https?://[^/]+'
   const underBase = new RegExp(`^${origin}${escape(base.path)}(?:/|$)`)
@@ -35,7 +35,16 @@ export function createHandlers(routes: readonly Route[], base: BaseUrl, serve: S
       const match = path === undefined ? undefined : findRoute(routes, request.method, path)
       if (!match || path === undefined) return undefined
       // Most API calls carry no body: skip the async read for them.
-      const body = request.body === null ? null : await requestBytes(request)
+      let body: Uint8Array | null = null
+      if (request.body !== null) {
+        try {
+          body = await requestBytes(request, bodyLimit)
+        } catch (error) {
+          // Refused before the route table, as the standalone server does: not journaled.
+          if (error instanceof BodyTooLarge) return withBody(bodyTooLarge())
+          throw error
+        }
+      }
       return withBody(await serve(match, request, url, path, body))
     }),
   ]
