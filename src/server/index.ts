@@ -20,13 +20,17 @@ export interface StartedMockServer {
 export async function startMockServer(
   options: Omit<GitLabMockOptions, 'baseUrl'> & Omit<MockServerOptions, 'mock'> & { port?: number; host?: string } = {},
 ): Promise<StartedMockServer> {
-  const { port = 0, host = '127.0.0.1', control, bodyLimit, log, ...mockOptions } = options
+  const { port = 0, host = '127.0.0.1', control, allowedHosts, controlToken, bodyLimit, requestTimeout, log, ...mockOptions } = options
   const mock = createGitLabMock({ ...mockOptions, baseUrl: 'http://localhost/api/v4' })
   await mock.ready()
   const server = createMockServer({
     mock,
+    // The name it is bound to is a name it is reached by.
+    allowedHosts: [host, ...(allowedHosts ?? [])],
     ...(control !== undefined ? { control } : {}),
+    ...(controlToken !== undefined ? { controlToken } : {}),
     ...(bodyLimit !== undefined ? { bodyLimit } : {}),
+    ...(requestTimeout !== undefined ? { requestTimeout } : {}),
     ...(log ? { log } : {}),
   })
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve))
