@@ -114,12 +114,19 @@ export interface RawEntry {
   readonly time: number
 }
 
-/** A ring slot: the raw entry, with its body and query dropped when a bound cut them. */
+/** A ring slot: the raw entry; once a bound cut it, without its body and query (only their sizes). */
 interface Slot {
-  readonly raw: RawEntry
+  raw: RawEntry
   /** Body plus query bytes held; 0 once cut. */
   bytes: number
-  cut?: string
+  cut?: { readonly reason: string; readonly bodyBytes: number | null }
+}
+
+/** The slot without its body and query: the bytes must go, not only stop being counted. */
+function cutSlot(slot: Slot, reason: string): void {
+  slot.cut = { reason, bodyBytes: slot.raw.body === null ? null : slot.raw.body.length }
+  slot.raw = { ...slot.raw, body: null, search: '' }
+  slot.bytes = 0
 }
 
 function toEntry({ raw, cut }: Slot): JournalEntry {
@@ -129,9 +136,9 @@ function toEntry({ raw, cut }: Slot): JournalEntry {
     path: raw.path,
     query: typeof query === 'object' ? query : Object.create(null),
     status: raw.status,
-    body: cut === undefined ? journalBody(raw.contentType, raw.body) : raw.body === null ? null : `[body not kept: ${raw.body.length} bytes]`,
+    body: cut === undefined ? journalBody(raw.contentType, raw.body) : cut.bodyBytes === null ? null : `[body not kept: ${cut.bodyBytes} bytes]`,
     time: new Date(raw.time).toISOString(),
-    ...(cut !== undefined ? { cut } : typeof query === 'string' ? { cut: `query ${query}` } : {}),
+    ...(cut !== undefined ? { cut: cut.reason } : typeof query === 'string' ? { cut: `query ${query}` } : {}),
   }
 }
 
@@ -169,10 +176,8 @@ export class Journal {
     const size = this.size
     if (size <= 0) return
     const weight = (raw.body?.length ?? 0) + raw.search.length
-    const slot: Slot =
-      weight > this.#entryBytes
-        ? { raw, bytes: 0, cut: `body and query (${weight} bytes) over the journal's limit of ${this.#entryBytes} bytes per entry` }
-        : { raw, bytes: weight }
+    const slot: Slot = { raw, bytes: weight }
+    if (weight > this.#entryBytes) cutSlot(slot, `body and query (${weight} bytes) over the journal's limit of ${this.#entryBytes} bytes per entry`)
     const at = this.#count % size
     // The entry it replaces: its bytes, if it still held any, leave with it.
     if (this.#count >= size) this.#bytes -= this.#slots[at]!.bytes
@@ -186,8 +191,7 @@ export class Journal {
       const old = this.#slots[seq % size]!
       if (old.bytes === 0) continue
       this.#bytes -= old.bytes
-      old.bytes = 0
-      old.cut = `body and query dropped to keep the journal under ${this.bytes} bytes`
+      cutSlot(old, `body and query dropped to keep the journal under ${this.bytes} bytes`)
     }
   }
 
