@@ -58,18 +58,30 @@ function addPairs(target: Params, pairs: Iterable<[string, unknown]>): void {
  */
 export const PARAMS_LIMIT = 4096
 export const QUERY_BYTES_LIMIT = 4 * 1024 * 1024
+const AMPERSAND = 0x26
+const latin1 = new TextDecoder('latin1')
 
-/** Rack's check_query_string: what is wrong with a query string or form body, or undefined. */
-export function queryLimitError(text: string): string | undefined {
-  if (text.length > QUERY_BYTES_LIMIT) return `total query size (${text.length}) exceeds limit (${QUERY_BYTES_LIMIT})`
-  let separators = 0
-  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) separators++
+/** Rack's check_query_string, from a query's size in bytes and its count of `&`. */
+function limitError(size: number, separators: number): string | undefined {
+  if (size > QUERY_BYTES_LIMIT) return `total query size (${size}) exceeds limit (${QUERY_BYTES_LIMIT})`
   return separators >= PARAMS_LIMIT
     ? `total number of query parameters (${separators + 1}) exceeds limit (${PARAMS_LIMIT})`
     : undefined
 }
 
-const latin1 = new TextDecoder('latin1')
+/** What is wrong with a query string or form body (as text) by Rack's limits, or undefined. */
+export function queryLimitError(text: string): string | undefined {
+  let separators = 0
+  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) separators++
+  return limitError(text.length, separators)
+}
+
+/** The same for a form body as bytes: counted without decoding it. */
+function formLimitError(body: Uint8Array): string | undefined {
+  let separators = 0
+  for (let at = body.indexOf(AMPERSAND); at !== -1; at = body.indexOf(AMPERSAND, at + 1)) separators++
+  return limitError(body.length, separators)
+}
 
 /** Media type of a Content-Type header, lower-cased, without parameters. */
 export function mediaType(contentType: string | null): string {
@@ -86,7 +98,7 @@ export function paramsLimitResponse(url: URL, contentType: string | null, body: 
   if (body === null || body.length === 0) return undefined
   const type = mediaType(contentType)
   if (type === 'application/x-www-form-urlencoded' || type === '') {
-    const bodyError = queryLimitError(latin1.decode(body))
+    const bodyError = formLimitError(body)
     return bodyError ? json({ error: bodyError }, 400) : undefined
   }
   if (type === 'multipart/form-data') {
