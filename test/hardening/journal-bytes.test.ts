@@ -8,6 +8,7 @@
  * long form (a 60 s soak with 1 MiB bodies) is `npm run soak -- --heavy`.
  */
 import { setupServer } from 'msw/node'
+import { FAIL_UNHANDLED } from '../core/support.js'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createGitLabMock } from 'gitlab-services-mock'
 import { startCli } from './cli-support.js'
@@ -88,7 +89,7 @@ describe('in process', () => {
     const roomy = createGitLabMock({ scenario: SCENARIO, now: () => START, baseUrl: 'https://roomy.example.com/api/v4', bodyLimit: 4 * MiB })
     await Promise.all([mock.ready(), roomy.ready()])
     const server = setupServer(...mock.handlers, ...roomy.handlers)
-    server.listen({ onUnhandledRequest: 'error' })
+    server.listen(FAIL_UNHANDLED)
     try {
       const body = JSON.stringify({ webhook: `https://hooks.slack.com/services/${'z'.repeat(2 * MiB)}` })
       const init = { method: 'PUT', headers: { 'PRIVATE-TOKEN': TOKENS.admin, 'Content-Type': 'application/json' }, body }

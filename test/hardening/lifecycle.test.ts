@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
+import { FAIL_UNHANDLED } from '../core/support.js'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createGitLabMock } from 'gitlab-services-mock'
 import { startMockServer } from 'gitlab-services-mock/server'
@@ -134,7 +135,7 @@ describe('MSW', () => {
     const older = createGitLabMock({ scenario: SCENARIO, now: () => START })
     const other = createGitLabMock({ scenario: SCENARIO, now: () => START, baseUrl: 'https://other.example.com/api/v4' })
     const intended = setupServer(...older.handlers, ...other.handlers, http.get('https://elsewhere.example.com/', () => HttpResponse.json({})))
-    intended.listen({ onUnhandledRequest: 'error' })
+    intended.listen(FAIL_UNHANDLED)
     try {
       const newer = createGitLabMock({ scenario: SCENARIO, now: () => START })
       intended.use(...newer.handlers)
@@ -150,7 +151,7 @@ describe('MSW', () => {
     const first = createGitLabMock({ scenario: SCENARIO, now: () => START })
     const second = createGitLabMock({ scenario: { users: [{ id: 1, username: 'other', tokens: ['glpat-other'] }] } })
     const shadowed = setupServer(...first.handlers, ...second.handlers)
-    shadowed.listen({ onUnhandledRequest: 'error' })
+    shadowed.listen(FAIL_UNHANDLED)
     try {
       for (let i = 0; i < 3; i++) await fetch('https://gitlab.example.com/api/v4/user', { headers: { 'PRIVATE-TOKEN': 'glpat-other' } })
       expect(warn).toHaveBeenCalledTimes(1)

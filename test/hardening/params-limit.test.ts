@@ -7,6 +7,7 @@
  * authentication, nothing changed, and the server keeps answering others.
  */
 import { setupServer } from 'msw/node'
+import { FAIL_UNHANDLED } from '../core/support.js'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createGitLabMock } from 'gitlab-services-mock'
 import { startCli, type Cli } from './cli-support.js'
@@ -86,7 +87,7 @@ describe('the standalone server (built CLI)', () => {
 describe('MSW', () => {
   const mock = createGitLabMock({ scenario: SCENARIO, now: () => START })
   const server = setupServer(...mock.handlers)
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  beforeAll(() => server.listen(FAIL_UNHANDLED))
   afterAll(() => server.close())
 
   test.each(OVER)('%s: 400 naming the limit, nothing changed', async (_name, body) => {

@@ -8,6 +8,7 @@
  * verbatim. Checked on the built CLI (journal and log lines) and under MSW.
  */
 import { setupServer } from 'msw/node'
+import { FAIL_UNHANDLED } from '../core/support.js'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createGitLabMock } from 'gitlab-services-mock'
 import { exchange, rawRequest, startCli, type Cli } from './cli-support.js'
@@ -83,7 +84,7 @@ describe('the standalone server (built CLI): journal and log', () => {
 describe('MSW: the journal', () => {
   const mock = createGitLabMock({ scenario: SCENARIO, now: () => START })
   const server = setupServer(...mock.handlers)
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  beforeAll(() => server.listen(FAIL_UNHANDLED))
   afterAll(() => server.close())
 
   test.each(CASES.filter(([name]) => !['a secret in the content type', 'multipart'].includes(name)))('%s', async (name, method, target, headers, body) => {
