@@ -229,7 +229,8 @@ describe('control API during traffic', () => {
     expect(seen.a).toBeGreaterThan(0)
     expect(seen.b).toBeGreaterThan(0)
     expect(lines.filter((line) => / 5\d\d /.test(line))).toEqual([])
-  })
+    // 16 clients and 45 scenario swaps: seconds, many more on a busy 2-core machine.
+  }, 30_000)
 
   test('writers racing scenario swaps: no 5xx, and every state the server holds is whole and loadable', async () => {
     const { server, send } = await start(scenarioA())
@@ -281,7 +282,7 @@ describe('control API during traffic', () => {
       await fresh.close()
     }
     expect(lines.filter((line) => / 5\d\d /.test(line))).toEqual([])
-  })
+  }, 30_000)
 })
 
 describe('a scenario swap at every point of a request’s life (in process, tick by tick)', () => {

@@ -118,7 +118,7 @@ describe('through MSW', () => {
       }),
       fuzzParameters(100),
     )
-  })
+  }, 30_000)
 
   test('the journal keeps pollution keys as plain data', async () => {
     mock.clearRequests()
