@@ -1,5 +1,6 @@
 /**
  * Soak: `node_modules/.bin/node bench/soak.ts [--seconds 60] [--connections 50]`
+ * (`--attack` and `--load N`: the hostile forms, see attack.ts)
  * (after `npx tsup`; not part of `npm test`). Runs the BUILT standalone
  * server (dist/server.js, journal on at its default 1000 entries, as users
  * run it) in a child process and loads it with autocannon for the whole
@@ -28,7 +29,14 @@ interface Memory {
 
 // ---------------------------------------------------------------- child: the server
 
-if (process.argv.includes('--child')) {
+if (process.argv.includes('--attack') || process.argv.includes('--load')) {
+  const { values } = parseArgs({
+    options: { attack: { type: 'boolean' }, load: { type: 'string' }, seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '16' } },
+  })
+  const { attack, load } = await import('./attack.ts')
+  if (values.load !== undefined) await load(Number(values.load))
+  else await attack(Number(values.seconds), Number(values.connections))
+} else if (process.argv.includes('--child')) {
   const { startMockServer } = await import('../dist/server.js')
   const server = await startMockServer({
     scenario: {

@@ -29,11 +29,26 @@ Options:
   --seed N          generate a demo scenario from the fixture kit with seed N
   --latency MS      delay every response by MS milliseconds
   --body-limit N    largest request body in bytes (default 1048576)
+  --journal-size N  requests the journal keeps (default 1000); bodies and queries
+                    are kept up to 64 KiB per request and 8 MiB in all
+  --no-journal      keep no request journal
   --no-control      do not serve the /__mock control API
+  --allowed-host NAME
+                    also accept NAME in the Host header of /__mock requests
+                    (repeatable; .example.com accepts its subdomains). Always
+                    accepted: localhost, IP addresses, the --host name
+  --control-token T require 'Authorization: Bearer T' on /__mock (or set
+                    GITLAB_SERVICES_MOCK_CONTROL_TOKEN, which ps does not show)
+  --request-timeout MS
+                    longest a client may take to send a request (default
+                    300000); then 408
+  --stop-timeout MS on SIGINT/SIGTERM, how long requests in flight may take to
+                    finish before they are cut (default 30000)
   --quiet           no per-request log lines
   -h, --help        show this help
 
-Control API (unless --no-control):
+Control API (unless --no-control; only from this machine's names, never
+cross-site; POST and PUT need Content-Type: application/json):
   GET    /__mock/scenario   current state as scenario JSON
   PUT    /__mock/scenario   replace all state (body: scenario JSON)
   POST   /__mock/reset      back to the start-up scenario
@@ -43,6 +58,22 @@ Control API (unless --no-control):
 `
 
 class UsageError extends Error {}
+
+/**
+ * Writes to stdout/stderr that survive the reader going away: with
+ * `gitlab-services-mock --port 0 | head -1`, the pipe closes after the ready
+ * line and the next write fails with EPIPE, which, unhandled, killed the
+ * server. A stream that failed once is written to no more.
+ */
+function safeWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true
+  stream.on('error', () => (open = false))
+  return (text) => {
+    if (open && stream.writable) stream.write(text)
+  }
+}
+const out = safeWriter(process.stdout)
+const err = safeWriter(process.stderr)
 
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
@@ -87,13 +118,19 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       latency: { type: 'string' },
       'body-limit': { type: 'string' },
+      'journal-size': { type: 'string' },
+      'no-journal': { type: 'boolean' },
       'no-control': { type: 'boolean' },
+      'allowed-host': { type: 'string', multiple: true },
+      'control-token': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'stop-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) {
-    process.stdout.write(HELP)
+    out(HELP)
     return
   }
   const port = integer('port', values.port, 0, 65535) ?? 4010
@@ -101,7 +138,14 @@ async function main(argv: string[]): Promise<void> {
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1)
   const latency = integer('latency', values.latency, 0, 600_000) ?? 0
   const bodyLimit = integer('body-limit', values['body-limit'], 1, 2 ** 31 - 1)
+  const journalSize = values['no-journal'] ? 0 : (integer('journal-size', values['journal-size'], 0, 1_000_000) ?? 1000)
+  const requestTimeout = integer('request-timeout', values['request-timeout'], 1, 2 ** 31 - 1)
+  const stopTimeout = integer('stop-timeout', values['stop-timeout'], 0, 2 ** 31 - 1) ?? 30_000
   const control = !values['no-control']
+  const controlToken = values['control-token'] ?? (process.env.GITLAB_SERVICES_MOCK_CONTROL_TOKEN || undefined)
+  if (controlToken !== undefined && controlToken.length < 8) throw new UsageError('--control-token must be at least 8 characters')
+  for (const name of values['allowed-host'] ?? [])
+    if (!/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i.test(name)) throw new UsageError(`--allowed-host must be a host name, got "${name}"`)
   const demo = values.scenario === undefined
   const scenario = (demo ? await demoScenario(seed) : readScenario(values.scenario!)) as Scenario
 
@@ -111,6 +155,7 @@ async function main(argv: string[]): Promise<void> {
       baseUrl: 'http://localhost/api/v4',
       scenario,
       latency,
+      journalSize,
       ...(values.gitlab === undefined ? {} : { gitlab: values.gitlab }),
       ...(values.edition === undefined ? {} : { edition: values.edition as Edition }),
     })
@@ -124,17 +169,21 @@ async function main(argv: string[]): Promise<void> {
   const tenants = new Tenants({
     ...DEFAULT_TENANTS,
     defaults: { scenario, gitlab: mock.gitlab.version, edition: mock.gitlab.edition },
-    mockOptions: { latency },
+    mockOptions: { latency, journalSize },
   })
   const server = createMockServer({
     mock,
     tenants,
     control,
+    // The name it is bound to is a name it is reached by.
+    allowedHosts: [host, ...(values['allowed-host'] ?? [])],
+    ...(controlToken !== undefined ? { controlToken } : {}),
     ...(bodyLimit !== undefined ? { bodyLimit } : {}),
-    ...(values.quiet ? {} : { log: (line: string) => process.stdout.write(line + '\n') }),
+    ...(requestTimeout !== undefined ? { requestTimeout } : {}),
+    ...(values.quiet ? {} : { log: (line: string) => out(line + '\n') }),
   })
   server.on('error', (error: NodeJS.ErrnoException) => {
-    process.stderr.write(`gitlab-services-mock: cannot listen on ${host}:${port}: ${error.code ?? error.message}\n`)
+    err(`gitlab-services-mock: cannot listen on ${host}:${port}: ${error.code ?? error.message}\n`)
     process.exit(2)
   })
   server.listen(port, host, () => {
@@ -153,18 +202,22 @@ async function main(argv: string[]): Promise<void> {
       const project = scenario.projects?.[0]?.id ?? 1
       if (token) banner.push(`  try: curl -H 'PRIVATE-TOKEN: ${token}' ${base}/projects/${project}/services`)
     }
-    process.stdout.write(banner.join('\n') + '\n')
+    out(banner.join('\n') + '\n')
     if (control && !['127.0.0.1', 'localhost', '::1'].includes(host))
-      process.stderr.write(
-        `warning: the control API (/__mock) is reachable from ${host}: anyone who can connect can replace the state. Pass --no-control to turn it off.\n`,
+      err(
+        `warning: the control API (/__mock) is reachable from ${host}: anyone who can connect can replace the state. ` +
+          `Pass --no-control to turn it off${controlToken === undefined ? ', or --control-token to require a token' : ''}.\n`,
       )
   })
 
   const stop = () => {
-    // Stop accepting, let requests in flight finish, then exit.
+    // Stop accepting, let requests in flight finish (up to --stop-timeout), then exit.
     server.close(() => process.exit(0))
     server.closeIdleConnections()
-    setTimeout(() => process.exit(0), 5000).unref()
+    setTimeout(() => {
+      err(`gitlab-services-mock: requests still in flight after --stop-timeout ${stopTimeout} ms: closing them\n`)
+      process.exit(0)
+    }, stopTimeout).unref()
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
@@ -172,7 +225,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-  process.stderr.write(`gitlab-services-mock: ${(error as Error).message}\n`)
-  if (usage) process.stderr.write('Run gitlab-services-mock --help for usage.\n')
+  err(`gitlab-services-mock: ${(error as Error).message}\n`)
+  if (usage) err('Run gitlab-services-mock --help for usage.\n')
   process.exit(usage ? 2 : 1)
 })

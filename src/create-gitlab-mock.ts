@@ -9,14 +9,16 @@ import { runPipeline } from './gitlab/pipeline.js'
 import type { MockState } from './gitlab/state.js'
 import { MockEvents } from './harness/events.js'
 import { Faults, type FaultSpec } from './harness/faults.js'
-import { DEFAULT_JOURNAL_SIZE, Journal, type JournalEntry } from './harness/journal.js'
+import { Journal, type JournalEntry } from './harness/journal.js'
 import { DEFAULT_BASE_URL, parseBaseUrl } from './http/base-url.js'
 import { json, withBody } from './http/json-response.js'
-import { requestBytes } from './http/request-bytes.js'
+import { BodyTooLarge, bodyTooLarge, DEFAULT_BODY_LIMIT, requestBytes } from './http/request-bytes.js'
+import { paramsLimitResponse } from './gitlab/request-params.js'
 import { findRoute, relativePath, type RouteMatch, type RouteRequest } from './http/router.js'
 import { createHandlers } from './msw/handlers.js'
+import { handlersTaken, warnIfShadowing } from './msw/shadowing.js'
 import { createDatabase, type Database } from './model/database.js'
-import { dumpScenario, loadScenario, parseScenario, scenarioGitLab, type Scenario } from './model/scenario.js'
+import { dumpScenario, loadScenario, parseScenario, ScenarioError, scenarioGitLab, type Scenario } from './model/scenario.js'
 import { createOpenApiDocument } from './openapi/document.js'
 import { buildRoutes, type MockRoute } from './routes/table.js'
 import { compileGitLab, type Edition, type GitLabProfile } from './versions/index.js'
@@ -39,6 +41,13 @@ export interface GitLabMockOptions {
   latency?: number
   /** How many requests the journal keeps (oldest dropped first); 0 turns it off. Default 1000. */
   journalSize?: number
+  /**
+   * Body and query bytes the journal keeps in all (default 8 MiB); past it the
+   * oldest entries lose theirs first. An entry keeps at most 64 KiB of them.
+   */
+  journalBytes?: number
+  /** Largest request body the MSW handlers and `dispatch()` accept, in bytes (default 1 MiB); larger ones get 413. */
+  bodyLimit?: number
 }
 
 export interface GitLabMock {
@@ -53,13 +62,17 @@ export interface GitLabMock {
   readonly db: Database
   /** Lifecycle events (`unhandledException`), as msw's `server.events`. */
   readonly events: Pick<MockEvents, 'on' | 'off'>
-  /** Replaces all state with a scenario. Rejects with ScenarioError (naming the JSON path) and keeps the state when invalid. */
+  /**
+   * Replaces all state with a scenario. Rejects with ScenarioError (naming
+   * the JSON path) and keeps the previous state serving when the scenario is
+   * invalid or cannot be loaded.
+   */
   seed(scenario: Scenario): Promise<void>
   /** Back to the start-up scenario. */
   reset(): Promise<void>
   /** The current state as scenario JSON (secrets included). */
   dump(): Scenario
-  /** Resolves when the latest seed/reset has been applied. */
+  /** Resolves when the latest seed/reset has been applied; rejects (ScenarioError) when it failed. */
   ready(): Promise<void>
   /** The request journal, oldest first (secrets redacted). */
   readonly requests: readonly JournalEntry[]
@@ -112,20 +125,44 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   /**
    * Loads into a fresh database and swaps it in at the end, once the
    * requests in flight are answered, so requests never see a half-loaded
-   * scenario nor straddle two.
+   * scenario nor straddle two. A load that fails changes nothing.
    */
   async function apply(scenario: ReturnType<typeof parseScenario>): Promise<void> {
     const db = createDatabase()
-    await loadScenario(db, scenario, gitlab, new Date(now()).toISOString())
+    try {
+      await loadScenario(db, scenario, gitlab, new Date(now()).toISOString())
+    } catch (error) {
+      // Anything but a ScenarioError (out of memory, a RangeError) is still the scenario's: it could not be loaded.
+      if (error instanceof ScenarioError) throw error
+      throw Object.assign(new ScenarioError('$', `cannot be loaded: ${String(error)}`), { cause: error })
+    }
     if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve))
     drained = undefined
     state.db = db
   }
 
-  let loading = apply(initial)
-  const journal = new Journal(options.journalSize ?? DEFAULT_JOURNAL_SIZE)
+  /**
+   * `loading` is what requests wait for: it never rejects, so a failed load
+   * leaves the previous state serving. `attempt` is the latest load as its
+   * caller sees it (seed, reset, ready); marked handled, so an unawaited
+   * failed load (`createGitLabMock({ scenario })` without `ready()`) is no
+   * unhandled rejection.
+   */
+  let attempt: Promise<void> = Promise.resolve()
+  let loading: Promise<void> = Promise.resolve()
+  function load(scenario: ReturnType<typeof parseScenario>): Promise<void> {
+    attempt = loading.then(() => apply(scenario))
+    loading = attempt.catch(() => undefined)
+    return attempt
+  }
+  load(initial)
+  const journal = new Journal({
+    ...(options.journalSize !== undefined ? { size: options.journalSize } : {}),
+    ...(options.journalBytes !== undefined ? { bytes: options.journalBytes } : {}),
+  })
   const faults = new Faults()
   const latency = options.latency ?? 0
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
 
   /**
    * The route's answer and the username the pipeline authenticated (for the
@@ -149,7 +186,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     }
   }
 
-  /** Both dispatchers end here: faults, the route, latency, the journal. */
+  /** Both dispatchers end here: Rack's params limits, faults, the route, latency, the journal. */
   async function serve(
     match: RouteMatch<MockState, MockRoute['endpoint']>,
     request: RouteRequest,
@@ -168,14 +205,16 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     let delay = latency
     try {
       time = now()
-      const fault = faults.take(request.method, path, time)
+      const refused = paramsLimitResponse(url, request.headers.get('content-type'), body)
+      const fault = refused ? undefined : faults.take(request.method, path, time)
       delay += fault?.latency ?? 0
-      if (fault?.response) response = fault.response
+      if (refused) response = refused
+      else if (fault?.response) response = fault.response
       else [response, user] = await run(match, request, body, url)
     } finally {
       leave()
     }
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+    if (delay > 0) await wait(delay, (request as { signal?: AbortSignal }).signal)
     if (journal.size > 0)
       journal.add({
         method: request.method,
@@ -200,8 +239,20 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return found && path !== undefined ? serve(found, request, url, path, body) : undefined
   }
 
-  return {
-    handlers: createHandlers(match, base, serve),
+  const handlers = createHandlers(
+    match,
+    base,
+    (...args) => {
+      warnIfShadowing(mock)
+      return serve(...args)
+    },
+    bodyLimit,
+  )
+  const mock: GitLabMock = {
+    get handlers() {
+      handlersTaken(mock, baseUrl)
+      return handlers
+    },
     gitlab,
     routes,
     baseUrl,
@@ -209,17 +260,10 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
       return state.db
     },
     events,
-    async seed(scenario) {
-      const parsed = parseScenario(scenario, gitlab)
-      loading = loading.catch(() => undefined).then(() => apply(parsed))
-      return loading
-    },
-    async reset() {
-      loading = loading.catch(() => undefined).then(() => apply(initial))
-      return loading
-    },
+    seed: async (scenario) => load(parseScenario(scenario, gitlab)),
+    reset: async () => load(initial),
     dump: () => dumpScenario(state.db, gitlab),
-    ready: () => loading,
+    ready: () => attempt,
     get requests() {
       return journal.entries()
     },
@@ -229,9 +273,35 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     serves: (method, path) => match(method.toUpperCase(), path) !== undefined,
     openapi: (serverUrl) => createOpenApiDocument(gitlab, serverUrl ?? (base.origin ? baseUrl : undefined)),
     async dispatch(request) {
-      const response = await answer(request, await requestBytes(request))
+      let bytes: Uint8Array | null
+      try {
+        bytes = await requestBytes(request, bodyLimit)
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return withBody(bodyTooLarge())
+        throw error
+      }
+      const response = await answer(request, bytes)
       return response && withBody(response)
     },
     answer,
   }
+  return mock
+}
+
+/**
+ * Waits `ms`, or less if `signal` aborts (the client went away, the server
+ * closed): a pending latency timer must not keep a process alive after its
+ * server is closed.
+ */
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }

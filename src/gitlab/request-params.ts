@@ -17,8 +17,14 @@ export function emptyParams(): Params {
   return Object.create(null) as Params
 }
 
-/** Adds `key=value` pairs, reading Rack's `key[]` as an array and `key[sub]` as an object. */
+/**
+ * Adds `key=value` pairs, reading Rack's `key[]` as an array and `key[sub]`
+ * as an object. Linear: arrays this call made are appended in place (a copy
+ * per pair made `a[]=&` x 100 000 take a minute); an array that came from
+ * elsewhere (the query, under the body) is copied once before it grows.
+ */
 function addPairs(target: Params, pairs: Iterable<[string, unknown]>): void {
+  const owned = new Set<unknown[]>()
   for (const [rawKey, value] of pairs) {
     const bracket = rawKey.indexOf('[')
     if (bracket <= 0) {
@@ -29,12 +35,80 @@ function addPairs(target: Params, pairs: Iterable<[string, unknown]>): void {
     const rest = rawKey.slice(bracket)
     if (rest === '[]') {
       const current = target[key]
-      target[key] = Array.isArray(current) ? [...current, value] : [value]
+      if (Array.isArray(current) && owned.has(current)) current.push(value)
+      else {
+        const array = Array.isArray(current) ? [...current, value] : [value]
+        owned.add(array)
+        target[key] = array
+      }
     } else {
       // A nested hash: its content never matters here (every declared param is a scalar).
       target[key] = Object.create(null)
     }
   }
+}
+
+/**
+ * Rack's bounds on a query string or form body (Rack::QueryParser,
+ * `params_limit` 4096 and `bytesize_limit` 4 MiB, rack 2.2.14 / 3.1.14,
+ * CVE-2025-46727), and the multipart part limit (Rack::Multipart::Parser,
+ * RACK_MULTIPART_TOTAL_PART_LIMIT 4096). The mock applies them to every
+ * request before its route runs, as Rack parses before the API does, so no
+ * request can make parsing (or the journal's reading of it) slow.
+ */
+export const PARAMS_LIMIT = 4096
+export const QUERY_BYTES_LIMIT = 4 * 1024 * 1024
+const AMPERSAND = 0x26
+const latin1 = new TextDecoder('latin1')
+
+/** Rack's check_query_string, from a query's size in bytes and its count of `&`. */
+function limitError(size: number, separators: number): string | undefined {
+  if (size > QUERY_BYTES_LIMIT) return `total query size (${size}) exceeds limit (${QUERY_BYTES_LIMIT})`
+  return separators >= PARAMS_LIMIT
+    ? `total number of query parameters (${separators + 1}) exceeds limit (${PARAMS_LIMIT})`
+    : undefined
+}
+
+/** What is wrong with a query string or form body (as text) by Rack's limits, or undefined. */
+export function queryLimitError(text: string): string | undefined {
+  let separators = 0
+  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) separators++
+  return limitError(text.length, separators)
+}
+
+/** The same for a form body as bytes: counted without decoding it. */
+function formLimitError(body: Uint8Array): string | undefined {
+  let separators = 0
+  for (let at = body.indexOf(AMPERSAND); at !== -1; at = body.indexOf(AMPERSAND, at + 1)) separators++
+  return limitError(body.length, separators)
+}
+
+/** Media type of a Content-Type header, lower-cased, without parameters. */
+export function mediaType(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase()
+}
+
+/**
+ * The 400 a request gets when its query string or parameter body is past
+ * Rack's limits, or undefined when it is within them.
+ */
+export function paramsLimitResponse(url: URL, contentType: string | null, body: Uint8Array | null): Response | undefined {
+  const queryError = url.search.length > 1 ? queryLimitError(url.search.slice(1)) : undefined
+  if (queryError) return json({ error: queryError }, 400)
+  if (body === null || body.length === 0) return undefined
+  const type = mediaType(contentType)
+  if (type === 'application/x-www-form-urlencoded' || type === '') {
+    const bodyError = formLimitError(body)
+    return bodyError ? json({ error: bodyError }, 400) : undefined
+  }
+  if (type === 'multipart/form-data') {
+    const boundary = /;\s*boundary="?([^";]+)"?/i.exec(contentType ?? '')?.[1]
+    if (boundary === undefined) return undefined
+    // Each part is preceded by a delimiter line; the last delimiter closes the body.
+    const parts = latin1.decode(body).split(`--${boundary}`).length - 2
+    return parts > PARAMS_LIMIT ? json({ error: 'Maximum total multiparts in content reached' }, 400) : undefined
+  }
+  return undefined
 }
 
 export function queryParams(url: URL): Params {
@@ -57,7 +131,7 @@ export async function readParams(request: RouteRequest, query: Params, body: Uin
   if (request.method === 'GET' || request.method === 'HEAD' || body === null || body.length === 0) return params
 
   const contentType = request.headers.get('content-type') ?? ''
-  const type = contentType.split(';')[0]!.trim().toLowerCase()
+  const type = mediaType(contentType)
   if (type === 'multipart/form-data') {
     let form: FormData
     try {

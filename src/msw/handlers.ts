@@ -10,7 +10,7 @@
 import { http, type HttpHandler } from 'msw'
 import type { BaseUrl } from '../http/base-url.js'
 import { withBody } from '../http/json-response.js'
-import { requestBytes } from '../http/request-bytes.js'
+import { BodyTooLarge, bodyTooLarge, requestBytes } from '../http/request-bytes.js'
 import { relativePath, type RouteRequest } from '../http/router.js'
 
 /** Finds the route for a method and a path below the base (undefined: not the mock's). */
@@ -21,7 +21,7 @@ export type Serve<M> = (match: M, request: RouteRequest, url: URL, path: string,
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
-export function createHandlers<M>(match: Match<M>, base: BaseUrl, serve: Serve<M>): HttpHandler[] {
+export function createHandlers<M>(match: Match<M>, base: BaseUrl, serve: Serve<M>, bodyLimit: number): HttpHandler[] {
   // Relative base URLs (browser) match any origin, as MSW does for relative paths.
   const origin = base.origin ? escape(base.origin) : 'https?://[^/]+'
   const underBase = new RegExp(`^${origin}${escape(base.path)}(?:/|$)`)
@@ -32,7 +32,16 @@ export function createHandlers<M>(match: Match<M>, base: BaseUrl, serve: Serve<M
       const found = path === undefined ? undefined : match(request.method, path)
       if (found === undefined || path === undefined) return undefined
       // Most API calls carry no body: skip the async read for them.
-      const body = request.body === null ? null : await requestBytes(request)
+      let body: Uint8Array | null = null
+      if (request.body !== null) {
+        try {
+          body = await requestBytes(request, bodyLimit)
+        } catch (error) {
+          // Refused before the route table, as the standalone server does: not journaled.
+          if (error instanceof BodyTooLarge) return withBody(bodyTooLarge())
+          throw error
+        }
+      }
       return withBody(await serve(found, request, url, path, body))
     }),
   ]

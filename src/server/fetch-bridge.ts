@@ -8,13 +8,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { jsonParts } from '../http/json-response.js'
 
 export class BodyTooLarge extends Error {}
+/** The client closed the connection before its request body was complete. */
+export class ClientGone extends Error {}
 
-/** Reads the whole body, rejecting with BodyTooLarge past `limit` bytes. */
-export function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> | undefined {
+/**
+ * Reads the whole body, rejecting with BodyTooLarge past `limit` bytes and
+ * with ClientGone when the client leaves mid-body. Sends `100 Continue` to
+ * a client that waits for it, only once the declared size is known to fit.
+ */
+export function readBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<Buffer | undefined> | undefined {
   const declared = Number(request.headers['content-length'] ?? 0)
   if (declared > limit) return Promise.reject(new BodyTooLarge())
   // No body announced: skip the stream machinery (the common GET).
   if (declared === 0 && request.headers['transfer-encoding'] === undefined) return undefined
+  if (request.headers.expect?.toLowerCase() === '100-continue') response.writeContinue()
   // Events rather than an async iterator: cheaper per request.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -27,7 +34,11 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
       } else chunks.push(chunk)
     })
     request.once('end', () => resolve(size === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)))
-    request.once('error', reject)
+    // Node reports an aborted upload as an `aborted` error (ECONNRESET) and a close before `end`.
+    request.once('error', () => reject(new ClientGone()))
+    request.once('close', () => {
+      if (!request.complete) reject(new ClientGone())
+    })
   })
 }
 

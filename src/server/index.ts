@@ -31,7 +31,8 @@ export async function startMockServer(
   options: Omit<GitLabMockOptions, 'baseUrl'> &
     Omit<MockServerOptions, 'mock' | 'tenants'> & { port?: number; host?: string; tenants?: TenantLimits | false } = {},
 ): Promise<StartedMockServer> {
-  const { port = 0, host = '127.0.0.1', control, bodyLimit, log, tenants: limits = {}, ...mockOptions } = options
+  const { port = 0, host = '127.0.0.1', control, allowedHosts, controlToken, bodyLimit, requestTimeout, log, tenants: limits = {}, ...mockOptions } =
+    options
   const mock = createGitLabMock({ ...mockOptions, baseUrl: 'http://localhost/api/v4' })
   await mock.ready()
   const tenants =
@@ -46,8 +47,12 @@ export async function startMockServer(
   const server = createMockServer({
     mock,
     ...(tenants ? { tenants } : {}),
+    // The name it is bound to is a name it is reached by.
+    allowedHosts: [host, ...(allowedHosts ?? [])],
     ...(control !== undefined ? { control } : {}),
+    ...(controlToken !== undefined ? { controlToken } : {}),
     ...(bodyLimit !== undefined ? { bodyLimit } : {}),
+    ...(requestTimeout !== undefined ? { requestTimeout } : {}),
     ...(log ? { log } : {}),
   })
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve))

@@ -1,31 +1,45 @@
 /**
  * The standalone server: node:http in front of a mock's route table (no
- * second router), plus the control API, a body limit, per-request logging
- * without secrets, and graceful close.
+ * second router), plus the control API (guarded: see control-guard.ts), a
+ * body limit, per-request logging without secrets, requests of one
+ * connection answered in order, and graceful close.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import type { GitLabMock } from '../create-gitlab-mock.js'
+import { bodyTooLarge, DEFAULT_BODY_LIMIT } from '../http/request-bytes.js'
 import { json } from '../http/json-response.js'
 import { notFoundRoute } from '../gitlab/responses.js'
 import { control, CONTROL_PREFIX } from './control-api.js'
+import { refuseControl } from './control-guard.js'
+import { BodyTooLarge, ClientGone, readBody, toFetchRequest, writeFetchResponse } from './fetch-bridge.js'
 import { TENANTS_PREFIX, type Tenants } from './tenants.js'
-import { BodyTooLarge, readBody, toFetchRequest, writeFetchResponse } from './fetch-bridge.js'
 import { corsHeaders, isPreflight } from './cors.js'
 import { NodeRequest } from './node-request.js'
+
+export { DEFAULT_BODY_LIMIT }
 
 export interface MockServerOptions {
   readonly mock: GitLabMock
   /** Serve `/__mock` (default true). */
   readonly control?: boolean
+  /**
+   * Host names `/__mock` accepts besides localhost and IP addresses (give
+   * the name you bind or reach the server by); `.example.com` accepts its
+   * subdomains too.
+   */
+  readonly allowedHosts?: readonly string[]
+  /** When set, `/__mock` requires `Authorization: Bearer <controlToken>`. */
+  readonly controlToken?: string
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
   readonly bodyLimit?: number
   /** Isolated tenants under `/__tenants/<id>` (created with `POST /__mock/tenants`); none when absent. */
   readonly tenants?: Tenants
+  /** Longest a client may take to send a whole request, in ms (default 300 000, Node's); then 408. */
+  readonly requestTimeout?: number
   /** Receives one line per request (method, path without query, status, ms); none when absent. */
   readonly log?: (line: string) => void
 }
-
-export const DEFAULT_BODY_LIMIT = 1024 * 1024
 
 /**
  * The origin requests are rebuilt on: the Host header when it is a plain
@@ -56,12 +70,34 @@ function parseOrigin(host: string | undefined): string {
   return 'http://localhost'
 }
 
+/**
+ * The path of a request target, without query, fragment or (absolute form,
+ * `GET http://user:pass@host/path`) scheme, host and userinfo: what is
+ * routed on and what is logged, so no credential reaches the log.
+ */
+function targetPath(target: string): string {
+  if (target.startsWith('/')) {
+    const end = target.search(/[?#]/)
+    return end === -1 ? target : target.slice(0, end)
+  }
+  try {
+    return new URL(target).pathname
+  } catch {
+    return '/'
+  }
+}
+
+/** Log lines hold only what the client typed in the path, with control characters escaped. */
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+
 export function createMockServer(options: MockServerOptions): Server {
   const { mock, log, tenants } = options
   const controlOn = options.control ?? true
+  const access = { allowedHosts: options.allowedHosts ?? [], ...(options.controlToken !== undefined ? { token: options.controlToken } : {}) }
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const requestTimeout = options.requestTimeout ?? 300_000
 
-  async function answer(req: IncomingMessage, body: Buffer | undefined, pathname: string): Promise<Response> {
+  async function answer(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<Response> {
     const origin = originOf(req.headers.host)
     // `/__tenants/<id>/...` is a tenant's own server: its API and its control API.
     let target = mock
@@ -76,20 +112,26 @@ export function createMockServer(options: MockServerOptions): Server {
     const rest = pathname.slice(prefix.length)
     if (rest === CONTROL_PREFIX || rest.startsWith(CONTROL_PREFIX + '/')) {
       if (!controlOn) return notFoundRoute()
-      const request = toFetchRequest(req, origin, body)
+      // Checked before the body is read (or `100 Continue` invited): a refused request sends nothing more.
+      const refused = refuseControl(req, access, req.method === 'GET' && rest === `${CONTROL_PREFIX}/health`)
+      if (refused) return refused
+      const reading = readBody(req, res, limit)
+      const request = toFetchRequest(req, origin, reading && (await reading))
       const context = { mock: target, request, url: new URL(request.url), tenants: prefix ? undefined : tenants, apiUrl: `${origin}${prefix}/api/v4` }
       return control(context, rest.slice(CONTROL_PREFIX.length))
     }
+    const reading = readBody(req, res, limit)
+    const body = reading && (await reading)
     // A light request with the bytes beside it: Fetch objects cost more than the route.
     const bytes = body === undefined ? null : new Uint8Array(body.buffer, body.byteOffset, body.length)
     // Whatever the route table does not serve gets GitLab's catch-all.
-    return (await target.answer(new NodeRequest(req, origin), bytes)) ?? notFoundRoute()
+    return (await target.answer(new NodeRequest(req, res, origin), bytes)) ?? notFoundRoute()
   }
 
-  const server = createServer(async (req, res) => {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now()
-    const pathname = (req.url ?? '/').split('?')[0]!
-    let status = 500
+    const pathname = targetPath(req.url ?? '/')
+    let status: number | string = 500
     const cors = corsHeaders(req, pathname)
     try {
       if (cors && isPreflight(req)) {
@@ -100,11 +142,14 @@ export function createMockServer(options: MockServerOptions): Server {
       }
       let response: Response
       try {
-        const reading = readBody(req, limit)
-        response = await answer(req, reading && (await reading), pathname)
+        response = await answer(req, res, pathname)
       } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          response = json({ message: '413 Request Entity Too Large' }, 413, { Connection: 'close' })
+        if (error instanceof ClientGone) {
+          // The client went away mid-request (an aborted upload): nobody to answer.
+          status = 'aborted'
+          return
+        } else if (error instanceof BodyTooLarge) {
+          response = bodyTooLarge({ Connection: 'close' })
           // Let the client finish sending so it reads the 413, but not forever.
           req.resume()
           setTimeout(() => req.socket.destroy(), 2000).unref()
@@ -125,19 +170,62 @@ export function createMockServer(options: MockServerOptions): Server {
       await writeFetchResponse(response, res, req.method === 'HEAD', cors)
     } catch (error) {
       console.error('[gitlab-services-mock] request failed:', error)
-      if (!res.headersSent) await writeFetchResponse(json({ message: '500 Internal Server Error' }, 500), res, false)
-      else res.destroy()
+      try {
+        if (!res.headersSent) await writeFetchResponse(json({ message: '500 Internal Server Error' }, 500), res, false)
+        else res.destroy()
+      } catch {
+        res.destroy()
+      }
     } finally {
-      log?.(`${req.method} ${pathname} ${status} ${(performance.now() - started).toFixed(1)}ms`)
+      try {
+        log?.(`${req.method} ${printable(pathname)} ${status} ${(performance.now() - started).toFixed(1)}ms`)
+      } catch {
+        // A log sink that fails (a closed pipe) must not take the request down with it.
+      }
     }
-  })
-  // Requests Node's parser refuses (garbled request line, oversized headers) still get a JSON answer.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy()
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
-    const body = JSON.stringify({ error: status === 431 ? '431 Request Header Fields Too Large' : '400 Bad Request' })
+  }
+
+  /**
+   * Requests pipelined on one connection take effect in order (RFC 9112
+   * §9.3.2): node:http emits the next request while the previous one is
+   * still awaiting its body or the model, so each waits for its
+   * predecessor on the same socket.
+   */
+  const pending = new WeakMap<Socket, Promise<void>>()
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(60_000, requestTimeout),
+      // Node checks the timeouts on this period (default 30 s): a short timeout needs a short period.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(requestTimeout / 4))),
+    },
+    (req, res) => {
+      const socket = req.socket
+      const before = pending.get(socket)
+      const run = before === undefined ? handle(req, res) : before.then(() => handle(req, res))
+      pending.set(socket, run)
+      void run.then(() => {
+        if (pending.get(socket) === run) pending.delete(socket)
+      })
+    },
+  )
+  // `Expect: 100-continue`: readBody sends the `100 Continue` when it starts reading, so a
+  // request refused before (413, a refused control request) never invites its body.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => server.emit('request', req, res))
+  // Requests Node's parser refuses (garbled request line, oversized headers, too slow) still get a JSON answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // Node's own rule (lib/_http_server.js socketOnError): answer only if no response has begun on the socket.
+    const current = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage
+    if (!socket.writable || current?.headersSent) return socket.destroy()
+    const [status, reason] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout']
+          : [400, 'Bad Request']
+    const body = JSON.stringify({ error: `${status} ${reason}` })
     socket.end(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `HTTP/1.1 ${status} ${reason}\r\n` +
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     )
   })

@@ -4,7 +4,7 @@
  * URL and body checks) costs about as much as the whole route. Header
  * lookups follow Fetch's rules: case-insensitive, duplicates joined by ", ".
  */
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RouteRequest } from '../http/router.js'
 
 class RawHeaders {
@@ -34,12 +34,31 @@ export class NodeRequest implements RouteRequest {
   readonly method: string
   readonly url: string
   readonly headers: RawHeaders
+  readonly #response: ServerResponse
+  #signal: AbortSignal | undefined
 
-  constructor(request: IncomingMessage, origin: string) {
+  constructor(request: IncomingMessage, response: ServerResponse, origin: string) {
     this.method = request.method ?? 'GET'
     const target = request.url ?? '/'
     // Absolute-form targets (`GET http://host/path?q`) keep only their path and query.
     this.url = target.startsWith('/') ? origin + target : origin + new URL(target).pathname + new URL(target).search
     this.headers = new RawHeaders(request.rawHeaders)
+    this.#response = response
+  }
+
+  /**
+   * Aborts when the connection closes before the answer is sent (the client
+   * left, the server closed): the mock's latency wait ends with it. Built on
+   * first use, so requests that never wait pay nothing.
+   */
+  get signal(): AbortSignal {
+    if (this.#signal === undefined) {
+      const controller = new AbortController()
+      const response = this.#response
+      if (response.destroyed) controller.abort()
+      else response.once('close', () => controller.abort())
+      this.#signal = controller.signal
+    }
+    return this.#signal
   }
 }

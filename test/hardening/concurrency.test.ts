@@ -133,6 +133,8 @@ describe('200 parallel PUTs to one integration', () => {
 // ---------------------------------------------------------------- control API under traffic
 
 const READER = 'glpat-concurrent-reader'
+/** Control writes carry JSON's content type (a browser could not send it cross-site without a preflight). */
+const JSON_TYPE: [string, string][] = [['Content-Type', 'application/json']]
 const BASE = 'https://gitlab.example.com/api/v4'
 const JSON_HEADERS = { 'PRIVATE-TOKEN': READER, 'Content-Type': 'application/json' }
 const HOOK = (tag: string) => `https://hooks.slack.com/services/T0/B0/${tag}`
@@ -188,9 +190,9 @@ describe('control API during traffic', () => {
   async function expectations(send: Transport) {
     const under = async () => Promise.all(READS.map(async (r) => answer(await send(r))))
     const a = await under()
-    expect((await send({ method: 'PUT', target: '/__mock/scenario', headers: [], body: JSON.stringify(scenarioB()) })).status).toBe(204)
+    expect((await send({ method: 'PUT', target: '/__mock/scenario', headers: JSON_TYPE, body: JSON.stringify(scenarioB()) })).status).toBe(204)
     const b = await under()
-    expect((await send({ method: 'POST', target: '/__mock/reset', headers: [] })).status).toBe(204)
+    expect((await send({ method: 'POST', target: '/__mock/reset', headers: JSON_TYPE })).status).toBe(204)
     // The two scenarios disagree on every read, so a mix cannot pass for either.
     READS.forEach((_, i) => expect(a[i]).not.toBe(b[i]))
     return { a, b }
@@ -199,10 +201,10 @@ describe('control API during traffic', () => {
   /** Alternates B, invalid, reset, `rounds` times; every control answer as documented. */
   async function churn(send: Transport, rounds: number) {
     for (let round = 0; round < rounds; round++) {
-      expect((await send({ method: 'PUT', target: '/__mock/scenario', headers: [], body: JSON.stringify(scenarioB()) })).status).toBe(204)
-      const invalid = await send({ method: 'PUT', target: '/__mock/scenario', headers: [], body: JSON.stringify({ integrations: [{ project: 9, slug: 'slack' }] }) })
+      expect((await send({ method: 'PUT', target: '/__mock/scenario', headers: JSON_TYPE, body: JSON.stringify(scenarioB()) })).status).toBe(204)
+      const invalid = await send({ method: 'PUT', target: '/__mock/scenario', headers: JSON_TYPE, body: JSON.stringify({ integrations: [{ project: 9, slug: 'slack' }] }) })
       expect(invalid.status).toBe(400)
-      expect((await send({ method: 'POST', target: '/__mock/reset', headers: [] })).status).toBe(204)
+      expect((await send({ method: 'POST', target: '/__mock/reset', headers: JSON_TYPE })).status).toBe(204)
     }
   }
 
@@ -227,7 +229,8 @@ describe('control API during traffic', () => {
     expect(seen.a).toBeGreaterThan(0)
     expect(seen.b).toBeGreaterThan(0)
     expect(lines.filter((line) => / 5\d\d /.test(line))).toEqual([])
-  })
+    // 16 clients and 45 scenario swaps: seconds, many more on a busy 2-core machine.
+  }, 30_000)
 
   test('writers racing scenario swaps: no 5xx, and every state the server holds is whole and loadable', async () => {
     const { server, send } = await start(scenarioA())
@@ -257,7 +260,7 @@ describe('control API during traffic', () => {
     const swaps = [JSON.stringify(scenarioB()), tiny, undefined]
     for (let round = 0; round < 30; round++) {
       const body = swaps[round % swaps.length]
-      const swapped = await send(body === undefined ? { method: 'POST', target: '/__mock/reset', headers: [] } : { method: 'PUT', target: '/__mock/scenario', headers: [], body })
+      const swapped = await send(body === undefined ? { method: 'POST', target: '/__mock/reset', headers: JSON_TYPE } : { method: 'PUT', target: '/__mock/scenario', headers: JSON_TYPE, body })
       expect(swapped.status).toBe(204)
       // Whatever raced with the swap, what the server holds is one whole scenario: no record
       // of a project it does not have, and a dump that loads again.
@@ -265,13 +268,13 @@ describe('control API during traffic', () => {
       const projects = new Set(dump.projects!.map((p) => p.id))
       expect(dump.integrations!.filter((i) => !projects.has(i.project as number)), `round ${round}`).toEqual([])
       expect(dump.users!).toHaveLength(1)
-      expect((await send({ method: 'PUT', target: '/__mock/scenario', headers: [], body: JSON.stringify(dump) })).status).toBe(204)
+      expect((await send({ method: 'PUT', target: '/__mock/scenario', headers: JSON_TYPE, body: JSON.stringify(dump) })).status).toBe(204)
     }
     stop = true
     await Promise.all(writers)
     expect([...statuses].sort()).toEqual(expect.arrayContaining([200]))
     // Back to the start-up scenario exactly: no write leaked across a reset.
-    await send({ method: 'POST', target: '/__mock/reset', headers: [] })
+    await send({ method: 'POST', target: '/__mock/reset', headers: JSON_TYPE })
     const fresh = await startMockServer({ scenario: scenarioA(), now: () => START })
     try {
       expect(server.mock.dump()).toEqual(fresh.mock.dump())
@@ -279,7 +282,7 @@ describe('control API during traffic', () => {
       await fresh.close()
     }
     expect(lines.filter((line) => / 5\d\d /.test(line))).toEqual([])
-  })
+  }, 30_000)
 })
 
 describe('a scenario swap at every point of a request’s life (in process, tick by tick)', () => {

@@ -131,9 +131,9 @@ test('two standalone servers in one process: data, control API and journals are 
     expect(one.mock.requests).toHaveLength(1)
     expect(await (await fetch(`${new URL(two.url).origin}/__mock/requests`)).json()).toHaveLength(1)
 
-    expect((await fetch(`${new URL(two.url).origin}/__mock/scenario`, { method: 'PUT', body: '{}' })).status).toBe(204)
+    expect((await fetch(`${new URL(two.url).origin}/__mock/scenario`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(204)
     expect((await fetch(`${one.url}/projects/3/services/slack`, { headers })).status).toBe(200)
-    expect((await fetch(`${new URL(one.url).origin}/__mock/reset`, { method: 'POST' })).status).toBe(204)
+    expect((await fetch(`${new URL(one.url).origin}/__mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } })).status).toBe(204)
     expect((await fetch(`${one.url}/projects/3/services/slack`, { headers })).status).toBe(404)
     expect(two.mock.dump()).toMatchObject({ users: [], projects: [], integrations: [] })
   } finally {

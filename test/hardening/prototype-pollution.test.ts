@@ -118,7 +118,7 @@ describe('through MSW', () => {
       }),
       fuzzParameters(100),
     )
-  })
+  }, 30_000)
 
   test('the journal keeps pollution keys as plain data', async () => {
     mock.clearRequests()
@@ -219,7 +219,7 @@ describe('scenarios', () => {
       const origin = new URL(started.url).origin
       const before = await (await fetch(`${origin}/__mock/scenario`)).text()
       for (const [at, key] of CASES) {
-        const response = await fetch(`${origin}/__mock/scenario`, { method: 'PUT', body: poisoned(at, key) })
+        const response = await fetch(`${origin}/__mock/scenario`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: poisoned(at, key) })
         expect(response.status, `${at}.${key}`).toBe(400)
         expect(await response.json()).toMatchObject({ path: PATHS[at]!(key) })
       }

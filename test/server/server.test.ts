@@ -70,13 +70,14 @@ test('control API: dump, replace, reset', async () => {
 
   const replaced = await fetch(`${origin}/__mock/scenario`, {
     method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ users: [{ id: 7, username: 'zoe', admin: true, tokens: ['glpat-zoe'] }], projects: [{ id: 9, path_with_namespace: 'z/z' }] }),
   })
   expect(replaced.status).toBe(204)
   expect((await fetch(`${server.url}/projects/9/services`, { headers: { 'PRIVATE-TOKEN': 'glpat-zoe' } })).status).toBe(200)
   expect((await fetch(`${server.url}/projects/1/services`, { headers: ROOT })).status).toBe(401)
 
-  const reset = await fetch(`${origin}/__mock/reset`, { method: 'POST' })
+  const reset = await fetch(`${origin}/__mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } })
   expect(reset.status).toBe(204)
   expect((await fetch(`${server.url}/projects/1/services`, { headers: ROOT })).status).toBe(200)
 })
@@ -85,12 +86,13 @@ test('an invalid scenario is refused with its JSON path and changes nothing', as
   const before = await (await fetch(`${origin}/__mock/scenario`)).text()
   const response = await fetch(`${origin}/__mock/scenario`, {
     method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ projects: [{ id: 1, path_with_namespace: 'a/b' }], integrations: [{ project: 1, slug: 'slackk' }] }),
   })
   expect(response.status).toBe(400)
   expect(await response.json()).toMatchObject({ path: '$.integrations[0].slug' })
   expect(await (await fetch(`${origin}/__mock/scenario`)).text()).toBe(before)
-  const notJson = await fetch(`${origin}/__mock/scenario`, { method: 'PUT', body: '{' })
+  const notJson = await fetch(`${origin}/__mock/scenario`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{' })
   expect(notJson.status).toBe(400)
 })
 
