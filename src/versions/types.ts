@@ -104,6 +104,8 @@ export interface Release {
   readonly build?: { readonly version: string; readonly revision: string }
   readonly integrations?: {
     readonly add?: readonly IntegrationSpec[]
+    /** Where each added entry comes from, by slug (doc history line, MR), and why its version is uncertain when it is. */
+    readonly added?: Readonly<Record<string, { readonly cite: Citation; readonly approximate?: string }>>
     readonly remove?: readonly { readonly slug: string; readonly cite: Citation; readonly approximate?: string }[]
     readonly change?: readonly IntegrationChange[]
   }
