@@ -48,6 +48,12 @@ export const gitlab15_10 = {
       { ...PLAIN_NOTIFIER, slug: 'hangouts-chat', addParams: [BROKEN_ONLY], before: 'branches_to_be_notified', set: PLAIN_FIELDS },
       { ...PLAIN_NOTIFIER, slug: 'unify-circuit', addParams: [BROKEN_ONLY, BRANCHES], set: PLAIN_FIELDS },
       { ...PLAIN_NOTIFIER, slug: 'webex-teams', addParams: [BROKEN_ONLY, BRANCHES], set: PLAIN_FIELDS },
+      {
+        slug: 'buildkite',
+        cite: 'app/models/integrations/buildkite.rb (newest): enable_ssl_verification is a field whose getter is always true and whose setter drops the value',
+        approximate: 'shown from 15.10 with every other field (release not established)',
+        set: { fields: ['project_url', 'enable_ssl_verification'], defaults: { properties: { enable_ssl_verification: true } }, columnDefaults: { enable_ssl_verification: true } },
+      },
       { ...PLAIN_NOTIFIER, slug: 'discord', set: { fields: NOTIFIER_FIELDS, extraFields: ['notify_only_broken_pipelines', 'branches_to_be_notified'] } },
       {
         ...INCIDENT,

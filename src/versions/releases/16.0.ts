@@ -33,6 +33,8 @@ export const gitlab16_0 = {
         set: {
           fields: ['url', 'api_url', 'jira_auth_type', 'username', 'password', 'jira_issue_regex', 'jira_issue_prefix', 'jira_issue_transition_id'],
           defaults: { properties: { jira_auth_type: 0 } },
+          // jira_tracker_data.jira_auth_type: NOT NULL DEFAULT 0 (db/structure.sql), which DELETE restores.
+          columnDefaults: { jira_auth_type: 0 },
           validations: [
             ['present', 'url'],
             ['publicUrl', 'url'],

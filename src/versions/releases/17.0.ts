@@ -17,6 +17,8 @@ export const gitlab17_0 = {
         set: {
           fields: ['url', 'api_url', 'jira_auth_type', 'username', 'password', 'jira_issue_regex', 'jira_issue_prefix', 'jira_issue_transition_id', 'issues_enabled'],
           defaults: { properties: { jira_auth_type: 0, issues_enabled: false } },
+          // jira_tracker_data.issues_enabled: NOT NULL DEFAULT false (db/structure.sql).
+          columnDefaults: { jira_auth_type: 0, issues_enabled: false },
         },
       },
     ],
