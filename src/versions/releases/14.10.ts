@@ -8,8 +8,8 @@ import type { Release } from '../types.js'
 
 export const gitlab14_10 = {
   version: '14.10',
-  approximate: ['the secret-field rule shipped in the 14.10.1 patch (likely backported to 14.9.x/14.8.x, not verified); the mock applies it from 14.10'],
   hidden: {
+    approximate: 'the secret-field rule shipped in the 14.10.1 patch (likely backported to 14.9.x/14.8.x, not verified); the mock applies it from 14.10',
     kind: 'secret',
     names: [],
     cite: 'security release 14.10.1 (gitlab-org/security/gitlab!2369); Integration#api_field_names rejects type password (issue 357671)',

@@ -21,17 +21,17 @@ const retitled = [
   ['youtrack', 'JetBrains YouTrack'],
 ] as const
 
+const TITLES_APPROXIMATE =
+  'a 14.x model (app/models/integrations/pipelines_email.rb, `class PipelinesEmail < Integration`, before the field DSL) already titles pipelines-email "Pipeline status emails"; the release of each rename is not established, all placed here.'
+
 export const gitlab14_4 = {
   version: '14.4',
-  approximate: [
-    '`404 Integration Not Found` (was `404 Service Not Found`): lib/api/services.rb (≤14.3) says Service, lib/api/integrations.rb says Integration; placed with the 14.4 file rename, though that MR meant no functional change (issue 333580). A ≈15.10–16.0 request spec already expects Integration.',
-    'integration titles (Drone, irker (IRC gateway), Jenkins, Jira issues, Microsoft Teams notifications, Pipeline status emails, Pivotal Tracker, JetBrains TeamCity, JetBrains YouTrack): a 14.x model (app/models/integrations/pipelines_email.rb, `class PipelinesEmail < Integration`, before the field DSL) already titles pipelines-email "Pipeline status emails"; the release of each rename is not established, all placed here.',
-  ],
   families: {
     list: ['services', 'integrations'],
     cite: 'doc/api/integrations.md @ gitlabhq 04d4cf89: "In GitLab 14.4, the services endpoint was renamed to integrations" (issue 334500)',
   },
   wording: {
+    approximate: '`404 Integration Not Found` (was `404 Service Not Found`): lib/api/services.rb (≤14.3) says Service, lib/api/integrations.rb says Integration; placed with the 14.4 file rename, though that MR meant no functional change (issue 333580). A ≈15.10–16.0 request spec already expects Integration.',
     integrationNotFound: '404 Integration Not Found',
     cite: "lib/api/integrations.rb: not_found!('Integration') (version approximate, see above)",
   },
@@ -40,7 +40,7 @@ export const gitlab14_4 = {
       slug,
       set: { title },
       cite: `app/models/integrations/${slug.replace(/-/g, '_')}.rb: title '${title}'`,
-      approximate: 'release of the title change not established (placed at 14.4)',
+      approximate: TITLES_APPROXIMATE,
     })),
   },
 } as const satisfies Release

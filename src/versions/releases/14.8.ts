@@ -13,7 +13,6 @@ const SSL_APPROXIMATE = 'absent from a ≈14.4–14.7 helper (lib/api/helpers/in
 
 export const gitlab14_8 = {
   version: '14.8',
-  approximate: [`enable_ssl_verification for bamboo, jenkins, teamcity: ${SSL_APPROXIMATE}`],
   integrations: {
     change: [
       {

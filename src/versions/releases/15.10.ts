@@ -30,11 +30,9 @@ const INCIDENT = {
 export const gitlab15_10 = {
   version: '15.10',
   approximate: [
-    'properties with every visible field (null when unset): a 14.x entity shows stored keys only; a ≈15.10–16.0 request spec (spec/requests/api/integrations_spec.rb, index id 1236658028) expects `jira_issue_transition_id: nil`: placed at 15.10',
     'incident_events and incident_channel for Slack and Mattermost: from a ≈15.10–16.0 helper snapshot',
-    PLAIN_NOTIFIER.approximate,
   ],
-  behaviour: { properties: 'all-fields', cite: 'lib/api/entities/project_integration.rb: integration.api_field_names.index_with { |name| integration.public_send(name) }' },
+  behaviour: { properties: 'all-fields', cite: 'lib/api/entities/project_integration.rb: integration.api_field_names.index_with { |name| integration.public_send(name) }', approximate: 'properties with every visible field (null when unset): a 14.x entity shows stored keys only; a ≈15.10–16.0 request spec (spec/requests/api/integrations_spec.rb, index id 1236658028) expects `jira_issue_transition_id: nil`: placed at 15.10' },
   integrations: {
     add: [appleAppStore, squashTm],
     added: {

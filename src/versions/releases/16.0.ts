@@ -10,7 +10,6 @@ const JIRA_APPROXIMATE = 'present in a ≈15.10–16.0 helper (index id 15601469
 
 export const gitlab16_0 = {
   version: '16.0',
-  approximate: [`Jira jira_auth_type, jira_issue_prefix, jira_issue_regex, optional username: ${JIRA_APPROXIMATE}`],
   integrations: {
     change: [
       {

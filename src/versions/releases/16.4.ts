@@ -9,10 +9,8 @@ import { gitlab15_10 } from './15.10.js'
 
 export const gitlab16_4 = {
   version: '16.4',
-  approximate: [
-    'incident_events, alert_events, deployment_events in the entity: absent from the ≈15.8–15.9 API doc example, present in the ≈16.9–17.1 one; placed with vulnerability_events (16.4)',
-  ],
   entity: {
+    approximate: 'incident_events, alert_events, deployment_events in the entity: absent from the ≈15.8–15.9 API doc example, present in the ≈16.9–17.1 one; placed with vulnerability_events (16.4)',
     // lib/api/entities/project_integration_basic.rb (later integration_basic.rb @ 800235cc), in its order.
     keys: [
       'commit_events', 'push_events', 'issues_events', 'incident_events', 'alert_events', 'confidential_issues_events',

@@ -47,11 +47,9 @@ export const gitlab16_9 = {
   approximate: [
     'GitLab for Slack app in the REST API: MR 141693 (issue 364440, January 2024) is 16.8 or 16.9',
     'Slack slash commands unavailable when the Slack app is enabled: disabled_integration_names seen at a ≥17.3 commit; placed with the Slack app',
-    'event flags declared Boolean: a ≈16.0 lib/api/integrations.rb still declares them String, a ≈16.9–17.1 one Boolean: placed at 16.9',
-    API_FIELDS_APPROXIMATE,
     'Apple App Store Connect title and the protected-refs switches: absent from a ≈15.10–16.0 helper, present in the ≈16.9–17.1 API doc: placed at 16.9',
   ],
-  behaviour: { eventParams: 'boolean', cite: 'lib/api/integrations.rb (≈16.9–17.1, index id 6875556294): event params type ::Grape::API::Boolean' },
+  behaviour: { eventParams: 'boolean', cite: 'lib/api/integrations.rb (≈16.9–17.1, index id 6875556294): event params type ::Grape::API::Boolean', approximate: 'event flags declared Boolean: a ≈16.0 lib/api/integrations.rb still declares them String, a ≈16.9–17.1 one Boolean: placed at 16.9' },
   integrations: {
     add: [gitGuardian, gitlabSlackApplication],
     added: {

@@ -9,10 +9,8 @@ import type { Release } from '../types.js'
 
 export const gitlab17_2 = {
   version: '17.2',
-  approximate: [
-    'UpdateService and the DELETE 404: a ≈16.9–17.1 lib/api/integrations.rb (index id 6875556294) has neither, a ≥17.2 one (index id 208040012) both; the service came with the inheritance work (commit 56a2f1da, 2024-06-20); whether 17.2 with the flag off used it is not established',
-  ],
   behaviour: {
+    approximate: 'UpdateService and the DELETE 404: a ≈16.9–17.1 lib/api/integrations.rb (index id 6875556294) has neither, a ≥17.2 one (index id 208040012) both; the service came with the inheritance work (commit 56a2f1da, 2024-06-20); whether 17.2 with the flag off used it is not established',
     modelInvalid: 'failed-to-update',
     deleteUnconfigured: 'not-found',
     cite: 'app/services/integrations/update_service.rb: error("Failed to update integration. #{integration.errors.messages}"); lib/api/integrations.rb (index id 208040012)',

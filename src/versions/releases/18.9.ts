@@ -32,7 +32,6 @@ function change(slug: string, events: readonly EventFlag[] | undefined, statusBe
 
 export const gitlab18_9 = {
   version: '18.9',
-  approximate: [`work_item_events, confidential_work_item_events and notify_only_when_pipeline_status_changes: ${APPROXIMATE}`],
   integrations: {
     change: [
       change('microsoft-teams', withWorkItems(), 'branches_to_be_notified'),
