@@ -83,6 +83,15 @@ describe('integrations arrive in their release', () => {
 })
 
 describe('answers that change', () => {
+  test('18.x: Slack slash commands are the fallback for instances without the GitLab for Slack app', async () => {
+    const withApp = target('18.11', 'ce', scenarioWith({ application_settings: { slack_app_enabled: true } }), 'slack-app')
+    expect(await call(withApp, 'PUT', integration('slack-slash-commands'), { token: 'slash-token' })).toMatchObject({
+      status: 400,
+      body: { message: '400 Integration not available' },
+    })
+    expect((await call(target('18.11', 'ce'), 'PUT', integration('slack-slash-commands'), { token: 'slash-token' })).status).toBe(200)
+  })
+
   test('GET of an unconfigured integration: "404 Service Not Found" until 14.3, "404 Integration Not Found" from 14.4', async () => {
     expect(await call(target('14.3'), 'GET', integration('slack', 'services'))).toMatchObject({ status: 404, body: { message: '404 Service Not Found' } })
     expect(await call(target('14.4'), 'GET', integration('slack', 'services'))).toMatchObject({ status: 404, body: { message: '404 Integration Not Found' } })
