@@ -8,7 +8,7 @@
  * that the checked-in copies are current.
  */
 import { getResponse } from 'msw'
-import { catalog, createFixtures, createGitLabMock, type GitLabMock, type Scenario } from '../src/index.js'
+import { catalog13_12, createFixtures, createGitLabMock, type GitLabMock, type Scenario } from '../src/index.js'
 
 export const FIXTURE_SEED = 1312
 export const FIXTURE_DATE = '2021-05-22T00:00:00.000Z'
@@ -39,7 +39,7 @@ export async function exampleRequest(mock: GitLabMock, method: 'GET' | 'PUT', sl
 }
 
 /** Slugs with an example file: those a default mock accepts on PUT. */
-export const EXAMPLE_SLUGS = catalog.filter((spec) => spec.availability === 'available').map((spec) => spec.slug)
+export const EXAMPLE_SLUGS = catalog13_12.filter((spec) => spec.availability === 'available').map((spec) => spec.slug)
 
 export interface IntegrationExample {
   put: unknown

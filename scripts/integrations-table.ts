@@ -3,8 +3,8 @@
  * drift. `npm run docs` rewrites the README between the markers; a test
  * fails when the checked-in table is stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
 import { compileGitLab, type IntegrationSpec } from '../src/index.js'
+import { withSection, writeSection, type Section } from './generated-section.js'
 
 /** The table describes the default GitLab (13.12). */
 const gitlab = compileGitLab()
@@ -46,14 +46,8 @@ export function renderIntegrationsTable(): string {
   ].join('\n')
 }
 
-export function withTable(readme: string): string {
-  const start = readme.indexOf(START)
-  const end = readme.indexOf(END)
-  if (start < 0 || end < start) throw new Error('README.md has no integrations-table markers')
-  return `${readme.slice(0, start + START.length)}\n${renderIntegrationsTable()}\n${readme.slice(end)}`
-}
+const section: Section = { file: 'README.md', start: START, end: END, render: renderIntegrationsTable }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = new URL('../README.md', import.meta.url)
-  writeFileSync(file, withTable(readFileSync(file, 'utf8')))
-}
+export const withTable = (readme: string): string => withSection(readme, section)
+
+if (import.meta.url === `file://${process.argv[1]}`) writeSection(section)

@@ -9,6 +9,7 @@ export type { Database } from './model/database.js'
 export type { MockEventMap } from './harness/events.js'
 export {
   catalog,
+  catalog13_12,
   type IntegrationSlug,
   type IntegrationEntry,
   type IntegrationProperties,

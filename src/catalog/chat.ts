@@ -136,7 +136,7 @@ export const chatIntegrations = [
     availability: 'available',
     params: [
       REQUIRED_TOKEN,
-      { name: 'subdomain', type: 'string', kind: 'host' },
+      { name: 'subdomain', type: 'string', kind: 'host', exposesSecrets: true },
       { name: 'room', type: 'string', kind: 'text' },
     ],
     events: ['push_events'],

@@ -9,12 +9,12 @@ export const ciIntegrations = [
     category: 'ci',
     availability: 'available',
     params: [
-      { name: 'bamboo_url', type: 'string', required: true, kind: 'url' },
+      { name: 'bamboo_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
       // Hidden from `properties` only because its name contains "key" (spec §7).
-      { name: 'build_key', type: 'string', required: true, kind: 'key' },
+      { name: 'build_key', type: 'string', required: true, kind: 'key', secret: true },
       // The API requires both although the model only requires them pairwise (spec §8).
       { name: 'username', type: 'string', required: true, kind: 'username' },
-      { name: 'password', type: 'string', required: true, kind: 'password' },
+      { name: 'password', type: 'string', required: true, kind: 'password', secret: true },
     ],
     events: ['push_events'],
     validations: [
@@ -34,7 +34,7 @@ export const ciIntegrations = [
     availability: 'available',
     params: [
       REQUIRED_TOKEN,
-      { name: 'project_url', type: 'string', required: true, kind: 'url' },
+      { name: 'project_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
       // Accepted and discarded: SSL verification is always on (spec §8).
       { name: 'enable_ssl_verification', type: 'boolean', writeOnly: true },
     ],
@@ -52,7 +52,7 @@ export const ciIntegrations = [
     availability: 'available',
     params: [
       REQUIRED_TOKEN,
-      { name: 'drone_url', type: 'string', required: true, kind: 'url' },
+      { name: 'drone_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
       { name: 'enable_ssl_verification', type: 'boolean' },
     ],
     events: ['push_events', 'merge_requests_events', 'tag_push_events'],
@@ -68,10 +68,10 @@ export const ciIntegrations = [
     category: 'ci',
     availability: 'available',
     params: [
-      { name: 'jenkins_url', type: 'string', required: true, kind: 'url' },
+      { name: 'jenkins_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
       { name: 'project_name', type: 'string', required: true, kind: 'text' },
       { name: 'username', type: 'string', kind: 'username' },
-      { name: 'password', type: 'string', kind: 'password' },
+      { name: 'password', type: 'string', kind: 'password', secret: true },
     ],
     events: ['push_events', 'merge_requests_events', 'tag_push_events'],
     defaults: { events: { merge_requests_events: false, tag_push_events: false } },
@@ -110,10 +110,10 @@ export const ciIntegrations = [
     category: 'ci',
     availability: 'available',
     params: [
-      { name: 'teamcity_url', type: 'string', required: true, kind: 'url' },
+      { name: 'teamcity_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
       { name: 'build_type', type: 'string', required: true, kind: 'text' },
       { name: 'username', type: 'string', required: true, kind: 'username' },
-      { name: 'password', type: 'string', required: true, kind: 'password' },
+      { name: 'password', type: 'string', required: true, kind: 'password', secret: true },
     ],
     events: ['push_events', 'merge_requests_events'],
     validations: [

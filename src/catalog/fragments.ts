@@ -71,7 +71,8 @@ export const BRANCHES = {
   kind: 'branches',
 } as const
 export const BROKEN_ONLY = { name: 'notify_only_broken_pipelines', type: 'boolean' } as const
-export const REQUIRED_TOKEN = { name: 'token', type: 'string', required: true, kind: 'token' } as const
+/** Every `token` param is a `type: :password` field (hidden by the 14.10.1 rule). */
+export const REQUIRED_TOKEN = { name: 'token', type: 'string', required: true, kind: 'token', secret: true } as const
 
 /** The three URLs of the simple issue trackers (bugzilla, custom, redmine, ewm). */
 export const TRACKER_PARAMS = [

@@ -8,15 +8,21 @@ import { chatIntegrations } from './chat.js'
 import { ciIntegrations } from './ci.js'
 import { issueTrackerIntegrations } from './issue-trackers.js'
 import { otherIntegrations } from './others.js'
-
+import { addedChatIntegrations } from './added/chat.js'
+import { addedEnterpriseIntegrations } from './added/enterprise.js'
+import { addedIssueTrackers } from './added/issue-trackers.js'
+import { addedOtherIntegrations } from './added/others.js'
 
 export type * from './types.js'
 
 /** The entries of GitLab 13.12, in the order the README lists them. */
 export const catalog13_12 = [...chatIntegrations, ...ciIntegrations, ...issueTrackerIntegrations, ...otherIntegrations] as const
 
-/** Every entry of every release. */
-export const catalog = catalog13_12
+/** The entries later releases add (each release file names the ones it adds). */
+export const catalogAdded = [...addedChatIntegrations, ...addedIssueTrackers, ...addedOtherIntegrations, ...addedEnterpriseIntegrations] as const
+
+/** Every entry of every release, as first added (later releases may change them). */
+export const catalog = [...catalog13_12, ...catalogAdded] as const
 
 type Entry = (typeof catalog)[number]
 

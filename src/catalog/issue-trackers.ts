@@ -63,10 +63,10 @@ export const issueTrackerIntegrations = [
     category: 'issues',
     availability: 'available',
     params: [
-      { name: 'url', type: 'string', required: true, kind: 'url' },
-      { name: 'api_url', type: 'string', kind: 'url' },
+      { name: 'url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
+      { name: 'api_url', type: 'string', kind: 'url', exposesSecrets: true },
       { name: 'username', type: 'string', required: true, kind: 'username' },
-      { name: 'password', type: 'string', required: true, kind: 'password' },
+      { name: 'password', type: 'string', required: true, kind: 'password', secret: true },
       { name: 'jira_issue_transition_automatic', type: 'boolean', writeOnly: true },
       // Stored (and validated) but, since 13.11, no longer one of JiraService#fields: never shown.
       { name: 'jira_issue_transition_id', type: 'string', kind: 'text' },
@@ -94,7 +94,7 @@ export const issueTrackerIntegrations = [
     category: 'issues',
     availability: 'available',
     params: [
-      { name: 'api_key', type: 'string', required: true, kind: 'token' },
+      { name: 'api_key', type: 'string', required: true, kind: 'token', secret: true },
       { name: 'restrict_to_branch', type: 'string', kind: 'branches' },
     ],
     events: ['push_events'],
@@ -105,7 +105,7 @@ export const issueTrackerIntegrations = [
     title: 'Assembla',
     category: 'issues',
     availability: 'available',
-    params: [REQUIRED_TOKEN, { name: 'subdomain', type: 'string', kind: 'host' }],
+    params: [REQUIRED_TOKEN, { name: 'subdomain', type: 'string', kind: 'host', exposesSecrets: true }],
     events: ['push_events'],
     validations: [['present', 'token']],
   },

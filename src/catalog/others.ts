@@ -41,8 +41,8 @@ export const otherIntegrations = [
     category: 'notifications',
     availability: 'available',
     params: [
-      { name: 'api_key', type: 'string', required: true, kind: 'token' },
-      { name: 'user_key', type: 'string', required: true, kind: 'token' },
+      { name: 'api_key', type: 'string', required: true, kind: 'token', secret: true },
+      { name: 'user_key', type: 'string', required: true, kind: 'token', secret: true },
       { name: 'priority', type: 'string', required: true, values: ['-2', '-1', '0', '1', '2'] },
       // Required keys that may be empty (spec §8): the seed calls them optional.
       { name: 'device', type: 'string', required: true, kind: 'text' },
@@ -91,7 +91,7 @@ export const otherIntegrations = [
     availability: 'available',
     params: [
       REQUIRED_TOKEN,
-      { name: 'repository_url', type: 'string', required: true, kind: 'url' },
+      { name: 'repository_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
       { name: 'static_context', type: 'boolean' },
     ],
     events: ['pipeline_events'],
@@ -110,7 +110,7 @@ export const otherIntegrations = [
     params: [
       { name: 'username', type: 'string', required: true, kind: 'username' },
       REQUIRED_TOKEN,
-      { name: 'server', type: 'string', kind: 'url' },
+      { name: 'server', type: 'string', kind: 'url', exposesSecrets: true },
     ],
     events: ['push_events', 'merge_requests_events', 'tag_push_events'],
     validations: [
@@ -154,9 +154,9 @@ export const otherIntegrations = [
     availability: 'available',
     notInSeed: true,
     params: [
-      { name: 'api_key', type: 'string', required: true, kind: 'token' },
-      { name: 'datadog_site', type: 'string', kind: 'host' },
-      { name: 'api_url', type: 'string', kind: 'url' },
+      { name: 'api_key', type: 'string', required: true, kind: 'token', secret: true },
+      { name: 'datadog_site', type: 'string', kind: 'host', exposesSecrets: true },
+      { name: 'api_url', type: 'string', kind: 'url', exposesSecrets: true },
       { name: 'datadog_service', type: 'string', kind: 'text' },
       { name: 'datadog_env', type: 'string', kind: 'text' },
     ],

@@ -94,8 +94,15 @@ export type Validation =
   | readonly ['presentWith', string, string]
   /** the first must be present unless the second is (datadog: a site or an API URL) */
   | readonly ['presentUnless', string, string]
-  /** blank, or matches the pattern (a JavaScript regex source, anchored like Ruby's `\A...\z`) */
+  /**
+   * blank, or matches the pattern (a JavaScript regex source, anchored like
+   * Ruby's `\A...\z`); the message is Rails' `is invalid` unless the model
+   * gives its own (linear's workspace URL).
+   */
   | readonly ['format', string, string]
+  | readonly ['format', string, string, string]
+  /** the first must be present while the second holds this value (jira username under basic auth, `jira_auth_type` 0) */
+  | readonly ['presentWhen', string, string, string]
   /** blank, or digits separated by `,` or `;` (jira transition ids) */
   | readonly ['idList', string]
   /** at least one recipient resolves to an irc:// or ircs:// URI (irker) */

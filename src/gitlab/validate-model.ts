@@ -80,7 +80,9 @@ function check(rule: Validation, p: Properties): ModelError[] {
     case 'presentUnless':
       return present(p[rule[2]]) || present(p[field]) ? [] : fail(BLANK)
     case 'format':
-      return !present(p[field]) || new RegExp(rule[2]).test(text(p[field])) ? [] : fail('is invalid')
+      return !present(p[field]) || new RegExp(rule[2]).test(text(p[field])) ? [] : fail(rule[3] ?? 'is invalid')
+    case 'presentWhen':
+      return String(p[rule[2]] ?? '') !== rule[3] || present(p[field]) ? [] : fail(BLANK)
     case 'idList':
       return !present(p[field]) || /^\d+(?:[,;]\d+)*$/.test(text(p[field]))
         ? []

@@ -19,8 +19,9 @@ interface Folded {
   order: readonly Step[]
 }
 
-function without<T extends object>(value: T & { cite?: unknown }): Omit<T, 'cite'> {
-  const { cite: _cite, ...rest } = value
+/** A section's facts without its provenance (`cite`, `approximate`). */
+function without<T extends object>(value: T & { cite?: unknown; approximate?: unknown }): Omit<T, 'cite' | 'approximate'> {
+  const { cite: _cite, approximate: _approximate, ...rest } = value
   return rest
 }
 

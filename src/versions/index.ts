@@ -9,13 +9,48 @@ import { compileProfile } from './compile.js'
 import type { GitLabProfile } from './profile.js'
 import { gitlab13_12 } from './releases/13.12.js'
 import { gitlab14_0 } from './releases/14.0.js'
+import { gitlab14_4 } from './releases/14.4.js'
+import { gitlab14_5 } from './releases/14.5.js'
+import { gitlab14_8 } from './releases/14.8.js'
+import { gitlab14_9 } from './releases/14.9.js'
+import { gitlab14_10 } from './releases/14.10.js'
+import { gitlab15_2 } from './releases/15.2.js'
+import { gitlab15_3 } from './releases/15.3.js'
+import { gitlab15_4 } from './releases/15.4.js'
+import { gitlab15_6 } from './releases/15.6.js'
+import { gitlab15_7 } from './releases/15.7.js'
+import { gitlab15_8 } from './releases/15.8.js'
+import { gitlab15_10 } from './releases/15.10.js'
+import { gitlab15_11 } from './releases/15.11.js'
+import { gitlab16_0 } from './releases/16.0.js'
+import { gitlab16_1 } from './releases/16.1.js'
+import { gitlab16_3 } from './releases/16.3.js'
+import { gitlab16_4 } from './releases/16.4.js'
+import { gitlab16_5 } from './releases/16.5.js'
+import { gitlab16_7 } from './releases/16.7.js'
+import { gitlab16_8 } from './releases/16.8.js'
+import { gitlab16_9 } from './releases/16.9.js'
+import { gitlab16_11 } from './releases/16.11.js'
+import { gitlab17_0 } from './releases/17.0.js'
+import { gitlab17_1 } from './releases/17.1.js'
+import { gitlab17_2 } from './releases/17.2.js'
+import { gitlab17_3 } from './releases/17.3.js'
+import { gitlab17_4 } from './releases/17.4.js'
+import { gitlab17_8 } from './releases/17.8.js'
+import { gitlab18_3 } from './releases/18.3.js'
+import { gitlab18_9 } from './releases/18.9.js'
+import { gitlab19_0 } from './releases/19.0.js'
 import type { Edition, GitLabVersion, Release } from './types.js'
 
 export type { GitLabProfile, IntegrationInfo, EventParam } from './profile.js'
 export type * from './types.js'
 
 /** The release files, oldest first; the first declares everything. */
-const RELEASES: readonly Release[] = [gitlab13_12, gitlab14_0]
+const RELEASES: readonly Release[] = [
+  gitlab13_12,
+  gitlab14_0,
+  gitlab14_4, gitlab14_5, gitlab14_8, gitlab14_9, gitlab14_10, gitlab15_2, gitlab15_3, gitlab15_4, gitlab15_6, gitlab15_7, gitlab15_8, gitlab15_10, gitlab15_11, gitlab16_0, gitlab16_1, gitlab16_3, gitlab16_4, gitlab16_5, gitlab16_7, gitlab16_8, gitlab16_9, gitlab16_11, gitlab17_0, gitlab17_1, gitlab17_2, gitlab17_3, gitlab17_4, gitlab17_8, gitlab18_3, gitlab18_9, gitlab19_0,
+]
 
 const minors = (major: number, last: number) => Array.from({ length: last + 1 }, (_, minor) => `${major}.${minor}` as GitLabVersion)
 

@@ -30,9 +30,9 @@ export type Step = 'formatter' | 'route' | 'authenticate' | 'project' | 'slug' |
 /** Which `properties` an entity shows. */
 export type HiddenRule =
   /** 13.12: a field is hidden when its name matches (Service#api_field_names filter). */
-  | { readonly kind: 'name'; readonly pattern: string; readonly cite: Citation }
+  | { readonly kind: 'name'; readonly pattern: string; readonly cite: Citation; readonly approximate?: string }
   /** 14.10.1 on: fields of `type: :password` are hidden, and fields of these names (`webhook`, 15.6/15.7). */
-  | { readonly kind: 'secret'; readonly names: readonly string[]; readonly cite: Citation }
+  | { readonly kind: 'secret'; readonly names: readonly string[]; readonly cite: Citation; readonly approximate?: string }
 
 /** A key of the integration entity after `active`: an event flag or one of the two non-flag keys. */
 export type EntityKey = EventFlag | 'comment_on_event_enabled' | 'inherited'
@@ -98,12 +98,14 @@ export interface IntegrationChange {
 /** What one release declares. Every key but `version` and `build` is optional for a later release. */
 export interface Release {
   readonly version: GitLabVersion
-  /** Why facts of this release are not certain, when they are not (shown in the README). */
+  /** Why facts of this release not tied to one section are not certain (shown in docs/gitlab-versions.md). */
   readonly approximate?: readonly string[]
   /** What `GET /version` answers; default `X.Y.0-ee` with the mock's revision marker. */
   readonly build?: { readonly version: string; readonly revision: string }
   readonly integrations?: {
     readonly add?: readonly IntegrationSpec[]
+    /** Where each added entry comes from, by slug (doc history line, MR), and why its version is uncertain when it is. */
+    readonly added?: Readonly<Record<string, { readonly cite: Citation; readonly approximate?: string }>>
     readonly remove?: readonly { readonly slug: string; readonly cite: Citation; readonly approximate?: string }[]
     readonly change?: readonly IntegrationChange[]
   }
@@ -117,10 +119,12 @@ export interface Release {
     readonly eeKeys?: readonly EntityKey[]
     readonly columns: Readonly<Partial<Record<EventFlag, boolean>>>
     readonly cite: Citation
+    /** Why the version of this section's change is not certain, when it is not (as on every section below). */
+    readonly approximate?: string
   }
   readonly hidden?: HiddenRule
-  readonly wording?: Partial<Wording> & { readonly cite: Citation }
-  readonly families?: { readonly list: readonly PathFamily[]; readonly cite: Citation }
-  readonly behaviour?: Partial<Behaviour> & { readonly cite: Citation }
+  readonly wording?: Partial<Wording> & { readonly cite: Citation; readonly approximate?: string }
+  readonly families?: { readonly list: readonly PathFamily[]; readonly cite: Citation; readonly approximate?: string }
+  readonly behaviour?: Partial<Behaviour> & { readonly cite: Citation; readonly approximate?: string }
   readonly order?: { readonly steps: readonly Step[]; readonly cite: Citation }
 }

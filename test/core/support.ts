@@ -10,7 +10,7 @@
 import { setupServer, type SetupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import {
-  catalog,
+  catalog13_12,
   createGitLabMock,
   type GitLabMock,
   type IntegrationSpec,
@@ -261,10 +261,10 @@ export async function expectUnchanged<T>(mock: GitLabMock, action: () => Promise
 // ---------------------------------------------------------------- catalog
 
 /** Every integration a 13.12 API routes (GET/PUT/DELETE). */
-export const routable: readonly IntegrationSpec[] = catalog.filter((spec) => spec.availability === 'available')
+export const routable: readonly IntegrationSpec[] = catalog13_12.filter((spec) => spec.availability === 'available')
 
 export function specOf(slug: string): IntegrationSpec {
-  const spec = catalog.find((entry) => entry.slug === slug)
+  const spec = catalog13_12.find((entry) => entry.slug === slug)
   if (!spec) throw new Error(`no catalog entry ${slug}`)
   return spec
 }

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
-import { catalog, createOpenApiDocument } from 'gitlab-services-mock'
+import { catalog13_12, createOpenApiDocument } from 'gitlab-services-mock'
 import { startMockServer } from 'gitlab-services-mock/server'
 
 type Doc = { paths: Record<string, Record<string, any>>; openapi: string; servers: { url: string }[] }
 const doc = createOpenApiDocument() as Doc
-const routable = catalog.filter((spec) => spec.availability === 'available')
+const routable = catalog13_12.filter((spec) => spec.availability === 'available')
 
 test('one path per routable integration, with GET, PUT and DELETE', () => {
   expect(doc.openapi).toBe('3.1.0')

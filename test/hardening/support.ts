@@ -8,7 +8,7 @@
  */
 import { request as httpRequest, Agent } from 'node:http'
 import type { Parameters as FcParameters } from 'fast-check'
-import { catalog, type IntegrationSpec, type Scenario } from 'gitlab-services-mock'
+import { catalog13_12, type IntegrationSpec, type Scenario } from 'gitlab-services-mock'
 import { sampleValue } from '../core/support.js'
 import { isHiddenField } from '../support/gitlab-13-12.js'
 
@@ -60,7 +60,7 @@ export const PUBLIC_PROJECT = { id: 2, path: 'acme/public-app' } as const
 export const BLANK_PROJECT = { id: 3, path: 'acme/blank' } as const
 
 /** Slugs with GET/PUT/DELETE routes on a default mock. */
-export const ROUTABLE: readonly IntegrationSpec[] = catalog.filter((spec) => spec.availability === 'available')
+export const ROUTABLE: readonly IntegrationSpec[] = catalog13_12.filter((spec) => spec.availability === 'available')
 
 /** Fields a scenario record may hold for a slug (the model's fields). */
 function modelFields(spec: IntegrationSpec): string[] {
@@ -133,7 +133,7 @@ export const SCENARIO: Scenario = {
     },
   ],
   integrations: [
-    ...catalog
+    ...catalog13_12
       .filter((spec) => spec.availability === 'available' || spec.availability === 'list-only')
       .map((spec, index) => ({
         id: 100 + index,

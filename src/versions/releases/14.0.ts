@@ -15,8 +15,8 @@ import type { Release } from '../types.js'
 
 export const gitlab14_0 = {
   version: '14.0',
-  approximate: ['the `slug does not have a valid value` wording: renamed during the 14.0 cycle (a 14.0 development copy is half-renamed)'],
   wording: {
+    approximate: 'the `slug does not have a valid value` wording: renamed during the 14.0 cycle (a 14.0 development copy is half-renamed)',
     slugInvalid: 'slug does not have a valid value',
     cite: 'lib/api/services.rb @ gitlabhq 01ef10900ad5 (14.x): requires :slug, values: INTEGRATIONS.keys',
   },
