@@ -18,6 +18,8 @@ export {
   type IntegrationSpec,
   type ParamSpec,
   type EventFlag,
+  type Example,
+  type ExampleTools,
 } from './catalog/index.js'
 export {
   compileGitLab,

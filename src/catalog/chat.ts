@@ -19,14 +19,14 @@ const slackLike = {
   params: [
     WEBHOOK,
     { name: 'username', type: 'string', kind: 'username' },
-    // Stored by GitLab but never shown in `properties` (spec §7).
+    // Stored by GitLab but never shown in `properties` (`channel` is not one of ChatNotificationService#fields, 13.12).
     { name: 'channel', type: 'string', writeOnly: true, kind: 'channel' },
     BROKEN_ONLY,
     BRANCHES,
     ...DECLARED_CHANNEL_PARAMS,
   ],
   events: [...CHAT_EVENTS, 'deployment_events'],
-  // The nine flags are declared Boolean; deployment_events only as String (spec §8).
+  // The nine flags are declared Boolean; deployment_events only as String (lib/api/helpers/services_helpers.rb and lib/api/services.rb, 13.12).
   strictEvents: CHAT_EVENTS,
   defaults: { properties: CHAT_DEFAULTS },
   validations: WEBHOOK_VALIDATIONS,
@@ -49,6 +49,9 @@ export const chatIntegrations = [
   {
     ...slackLike,
     slug: 'slack',
+    examples: {
+      webhook: ({ alnum }) => `https://hooks.slack.com/services/T${alnum(8, 'upper')}/B${alnum(10, 'upper')}/${alnum(24)}`,
+    },
     title: 'Slack notifications',
     extraFields: ['labels_to_be_notified', 'confidential_note_channel', 'deployment_channel', 'alert_channel'],
     // default_fields, then one channel per supported event (SlackService, 13.12).
@@ -65,6 +68,9 @@ export const chatIntegrations = [
   {
     ...slackLike,
     slug: 'mattermost',
+    examples: {
+      webhook: ({ org, alnum }) => `https://mattermost.${org.domain}/hooks/${alnum(26, 'lower')}`,
+    },
     title: 'Mattermost notifications',
     extraFields: ['labels_to_be_notified', 'confidential_note_channel', 'deployment_channel'],
     fields: [
@@ -75,6 +81,9 @@ export const chatIntegrations = [
   },
   {
     slug: 'microsoft-teams',
+    examples: {
+      webhook: ({ faker, org, hex }) => `https://${org.word}.webhook.office.com/webhookb2/${faker.string.uuid()}@${faker.string.uuid()}/IncomingWebhook/${hex(32)}/${faker.string.uuid()}`,
+    },
     title: 'Microsoft Teams Notification',
     category: 'chat',
     availability: 'available',
@@ -89,6 +98,9 @@ export const chatIntegrations = [
   },
   {
     slug: 'hangouts-chat',
+    examples: {
+      webhook: ({ faker, alnum }) => `https://chat.googleapis.com/v1/spaces/AAAA${alnum(7)}/messages?key=AIzaSy${faker.string.alphanumeric(33)}&token=${alnum(43)}%3D`,
+    },
     title: 'Google Chat',
     category: 'chat',
     availability: 'available',
@@ -107,17 +119,26 @@ export const chatIntegrations = [
   {
     ...webhookOnly,
     slug: 'unify-circuit',
+    examples: {
+      webhook: ({ faker }) => `https://circuit.com/rest/v2/webhooks/incoming/${faker.string.uuid()}`,
+    },
     title: 'Unify Circuit',
     notes: ['seed lists notify_only_broken_pipelines and branches_to_be_notified: not declared (ignored; defaults shown)'],
   },
   {
     ...webhookOnly,
     slug: 'webex-teams',
+    examples: {
+      webhook: ({ faker, base64 }) => `https://api.ciscospark.com/v1/webhooks/incoming/${base64(`ciscospark://us/WEBHOOK/${faker.string.uuid()}`)}`,
+    },
     title: 'Webex Teams',
     notes: ['seed lists notify_only_broken_pipelines and branches_to_be_notified: not declared (ignored; defaults shown)'],
   },
   {
     slug: 'discord',
+    examples: {
+      webhook: ({ faker }) => `https://discord.com/api/webhooks/${faker.number.int({ min: 1, max: 9 })}${faker.string.numeric(17)}/${faker.string.alphanumeric(68)}`,
+    },
     title: 'Discord Notifications',
     category: 'chat',
     availability: 'available',
@@ -131,6 +152,10 @@ export const chatIntegrations = [
   },
   {
     slug: 'campfire',
+    examples: {
+      token: ({ hex }) => hex(40),
+      room: ({ faker }) => faker.string.numeric(6),
+    },
     title: 'Campfire',
     category: 'chat',
     availability: 'available',
@@ -144,6 +169,9 @@ export const chatIntegrations = [
   },
   {
     slug: 'flowdock',
+    examples: {
+      token: ({ hex }) => hex(32),
+    },
     title: 'Flowdock',
     category: 'chat',
     availability: 'available',
@@ -153,6 +181,9 @@ export const chatIntegrations = [
   },
   {
     slug: 'irker',
+    examples: {
+      server_host: ({ org }) => `irker.${org.domain}`,
+    },
     title: 'Irker (IRC gateway)',
     category: 'chat',
     availability: 'available',
@@ -173,6 +204,9 @@ export const chatIntegrations = [
   },
   {
     slug: 'slack-slash-commands',
+    examples: {
+      token: ({ alnum }) => alnum(24),
+    },
     title: 'Slack slash commands',
     category: 'chat',
     availability: 'available',
@@ -183,6 +217,9 @@ export const chatIntegrations = [
   },
   {
     slug: 'mattermost-slash-commands',
+    examples: {
+      token: ({ alnum }) => alnum(26, 'lower'),
+    },
     title: 'Mattermost slash commands',
     category: 'chat',
     availability: 'available',

@@ -5,14 +5,17 @@ import type { IntegrationSpec } from './types.js'
 export const ciIntegrations = [
   {
     slug: 'bamboo',
+    examples: {
+      password: ({ faker }) => faker.internet.password({ length: 16 }),
+    },
     title: 'Atlassian Bamboo',
     category: 'ci',
     availability: 'available',
     params: [
       { name: 'bamboo_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
-      // Hidden from `properties` only because its name contains "key" (spec §7).
+      // Hidden from `properties` only because its name contains "key" (Service#api_field_names, app/models/service.rb 13.12).
       { name: 'build_key', type: 'string', required: true, kind: 'key', secret: true },
-      // The API requires both although the model only requires them pairwise (spec §8).
+      // The API requires both although the model only requires them pairwise (lib/api/helpers/services_helpers.rb 13.12 `required: true`).
       { name: 'username', type: 'string', required: true, kind: 'username' },
       { name: 'password', type: 'string', required: true, kind: 'password', secret: true },
     ],
@@ -29,13 +32,17 @@ export const ciIntegrations = [
   },
   {
     slug: 'buildkite',
+    examples: {
+      project_url: ({ org }) => `https://buildkite.com/${org.word}/${org.project}`,
+      token: ({ alnum }) => alnum(24, 'lower'),
+    },
     title: 'Buildkite',
     category: 'ci',
     availability: 'available',
     params: [
       REQUIRED_TOKEN,
       { name: 'project_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
-      // Accepted and discarded: SSL verification is always on (spec §8).
+      // Accepted and discarded: SSL verification is always on (lib/api/helpers/services_helpers.rb 13.12: "DEPRECATED").
       { name: 'enable_ssl_verification', type: 'boolean', writeOnly: true },
     ],
     events: ['push_events'],
@@ -47,6 +54,9 @@ export const ciIntegrations = [
   },
   {
     slug: 'drone-ci',
+    examples: {
+      token: ({ alnum }) => alnum(32),
+    },
     title: 'Drone CI',
     category: 'ci',
     availability: 'available',
@@ -64,6 +74,9 @@ export const ciIntegrations = [
   },
   {
     slug: 'jenkins',
+    examples: {
+      project_name: ({ org }) => org.project,
+    },
     title: 'Jenkins CI',
     category: 'ci',
     availability: 'available',
@@ -106,6 +119,9 @@ export const ciIntegrations = [
   },
   {
     slug: 'teamcity',
+    examples: {
+      build_type: ({ faker, org, pascal }) => `${pascal(org.project)}_${faker.helpers.arrayElement(['Build', 'Test', 'Deploy'])}`,
+    },
     title: 'JetBrains TeamCity CI',
     category: 'ci',
     availability: 'available',

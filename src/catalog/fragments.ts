@@ -7,7 +7,7 @@ import type { EventFlag } from './types.js'
 /** Values GitLab documents for `branches_to_be_notified`. */
 export const BRANCH_CHOICES = ['all', 'default', 'protected', 'default_and_protected'] as const
 
-/** The nine event flags of the chat notifiers (`chat9` in spec Appendix A). */
+/** The nine event flags of the chat notifiers (`chat_notification_events` in lib/api/helpers/services_helpers.rb, 13.12). */
 export const CHAT_EVENTS = [
   'push_events',
   'issues_events',
@@ -36,7 +36,7 @@ export const CHAT_CHANNEL_FIELDS = [
 /**
  * The channel params slack and mattermost declare in 13.12: the fields above
  * minus `confidential_note_channel`, which the seed documents but Grape does
- * not declare (spec §8), so it is ignored on PUT.
+ * not declare (lib/api/helpers/services_helpers.rb, 13.12), so it is ignored on PUT.
  */
 export const DECLARED_CHANNEL_PARAMS = [
   { name: 'push_channel', type: 'string', kind: 'channel' },

@@ -17,6 +17,11 @@ export const issueTrackerIntegrations = [
   {
     ...simpleTracker,
     slug: 'bugzilla',
+    examples: {
+      project_url: ({ org }) => `https://bugzilla.${org.domain}/describecomponents.cgi?product=${org.project}`,
+      issues_url: ({ org }) => `https://bugzilla.${org.domain}/show_bug.cgi?id=:id`,
+      new_issue_url: ({ org }) => `https://bugzilla.${org.domain}/enter_bug.cgi?product=${org.project}`,
+    },
     title: 'Bugzilla',
     notes: ['seed lists description and title: not declared in 13.12 (ignored)'],
   },
@@ -29,17 +34,31 @@ export const issueTrackerIntegrations = [
   {
     ...simpleTracker,
     slug: 'redmine',
+    examples: {
+      project_url: ({ org }) => `https://redmine.${org.domain}/projects/${org.project}`,
+      issues_url: ({ org }) => `https://redmine.${org.domain}/issues/:id`,
+      new_issue_url: ({ org }) => `https://redmine.${org.domain}/projects/${org.project}/issues/new`,
+    },
     title: 'Redmine',
     notes: ['seed lists description: not declared in 13.12 (ignored)'],
   },
   {
     ...simpleTracker,
     slug: 'ewm',
+    examples: {
+      project_url: ({ org }) => `https://ewm.${org.domain}/ccm/web/projects/${org.project}`,
+      issues_url: ({ org }) => `https://ewm.${org.domain}/ccm/resource/itemName/com.ibm.team.workitem.WorkItem/:id`,
+      new_issue_url: ({ org }) => `https://ewm.${org.domain}/ccm/web/projects/${org.project}#action=com.ibm.team.workitem.newWorkItem`,
+    },
     title: 'EWM',
     notInSeed: true,
   },
   {
     slug: 'youtrack',
+    examples: {
+      project_url: ({ org }) => `https://${org.word}.youtrack.cloud/projects/${org.project}`,
+      issues_url: ({ org }) => `https://${org.word}.youtrack.cloud/issue/:id`,
+    },
     title: 'YouTrack',
     category: 'issues',
     availability: 'available',
@@ -59,6 +78,12 @@ export const issueTrackerIntegrations = [
   },
   {
     slug: 'jira',
+    examples: {
+      url: ({ org }) => `https://${org.word}.atlassian.net`,
+      api_url: ({ faker }) => `https://api.atlassian.com/ex/jira/${faker.string.uuid()}`,
+      username: ({ faker, org }) => faker.internet.email({ provider: org.domain }).toLowerCase(),
+      password: ({ alnum }) => alnum(24),
+    },
     title: 'Jira',
     category: 'issues',
     availability: 'available',
@@ -70,7 +95,7 @@ export const issueTrackerIntegrations = [
       { name: 'jira_issue_transition_automatic', type: 'boolean', writeOnly: true },
       // Stored (and validated) but, since 13.11, no longer one of JiraService#fields: never shown.
       { name: 'jira_issue_transition_id', type: 'string', kind: 'text' },
-      // Lands on the record's top-level flag, not in properties (spec §7).
+      // Lands on the record's top-level flag, not in properties (JiraService keeps it as a column, not a property, 13.12).
       { name: 'comment_on_event_enabled', type: 'boolean', topLevel: true },
     ],
     events: ['commit_events', 'merge_requests_events'],
@@ -90,6 +115,9 @@ export const issueTrackerIntegrations = [
   },
   {
     slug: 'asana',
+    examples: {
+      api_key: ({ faker, hex }) => `1/${faker.string.numeric(16)}:${hex(32)}`,
+    },
     title: 'Asana',
     category: 'issues',
     availability: 'available',
@@ -102,6 +130,9 @@ export const issueTrackerIntegrations = [
   },
   {
     slug: 'assembla',
+    examples: {
+      token: ({ hex }) => hex(32),
+    },
     title: 'Assembla',
     category: 'issues',
     availability: 'available',
@@ -111,6 +142,9 @@ export const issueTrackerIntegrations = [
   },
   {
     slug: 'pivotaltracker',
+    examples: {
+      token: ({ hex }) => hex(32),
+    },
     title: 'PivotalTracker',
     category: 'issues',
     availability: 'available',

@@ -37,6 +37,11 @@ export const otherIntegrations = [
   },
   {
     slug: 'pushover',
+    examples: {
+      api_key: ({ alnum }) => `a${alnum(29, 'lower')}`,
+      user_key: ({ alnum }) => `u${alnum(29, 'lower')}`,
+      device: ({ faker }) => faker.helpers.arrayElement(['iphone', 'ipad', 'pixel-8', 'galaxy-s24', 'desktop']),
+    },
     title: 'Pushover',
     category: 'notifications',
     availability: 'available',
@@ -44,7 +49,7 @@ export const otherIntegrations = [
       { name: 'api_key', type: 'string', required: true, kind: 'token', secret: true },
       { name: 'user_key', type: 'string', required: true, kind: 'token', secret: true },
       { name: 'priority', type: 'string', required: true, values: ['-2', '-1', '0', '1', '2'] },
-      // Required keys that may be empty (spec §8): the seed calls them optional.
+      // Required keys that may be empty (lib/api/helpers/services_helpers.rb 13.12 `required: true`): the seed calls them optional.
       { name: 'device', type: 'string', required: true, kind: 'text' },
       { name: 'sound', type: 'string', required: true, values: ['pushover', 'bike', 'bugle', 'cashregister', 'classical', 'none'] },
     ],
@@ -72,6 +77,9 @@ export const otherIntegrations = [
   },
   {
     slug: 'external-wiki',
+    examples: {
+      external_wiki_url: ({ org }) => `https://wiki.${org.domain}/${org.project}`,
+    },
     title: 'External wiki',
     category: 'wiki',
     availability: 'available',
@@ -84,6 +92,10 @@ export const otherIntegrations = [
   },
   {
     slug: 'github',
+    examples: {
+      token: ({ alnum }) => `ghp_${alnum(36)}`,
+      repository_url: ({ org }) => `https://github.com/${org.word}/${org.project}`,
+    },
     title: 'GitHub',
     // ee/app/models/project_services/github_service.rb: Enterprise Edition only.
     edition: 'ee',
@@ -104,6 +116,10 @@ export const otherIntegrations = [
   },
   {
     slug: 'packagist',
+    examples: {
+      server: ({ org }) => `https://packagist.${org.domain}`,
+      token: ({ alnum }) => alnum(20, 'lower'),
+    },
     title: 'Packagist',
     category: 'other',
     availability: 'available',
@@ -121,6 +137,10 @@ export const otherIntegrations = [
   },
   {
     slug: 'prometheus',
+    examples: {
+      api_url: ({ org }) => `https://prometheus.${org.domain}`,
+      google_iap_audience_client_id: ({ faker, alnum }) => `${faker.string.numeric(12)}-${alnum(32, 'lower')}.apps.googleusercontent.com`,
+    },
     title: 'Prometheus',
     category: 'monitoring',
     availability: 'available',
@@ -134,7 +154,7 @@ export const otherIntegrations = [
     // PrometheusService#fields order (13.12).
     fields: ['manual_configuration', 'api_url', 'google_iap_audience_client_id', 'google_iap_service_account_json'],
     // A save hook recomputes `active` from manual_configuration, which the
-    // 13.12 API cannot set: a PUT answers 200 with active:false (spec §8).
+    // 13.12 API cannot set: a PUT answers 200 with active:false (PrometheusService#synchronize_service_state, 13.12).
     activeFrom: 'manual_configuration',
     // Validations run only when the record is saved active, i.e. here only
     // with manual configuration.
@@ -149,6 +169,14 @@ export const otherIntegrations = [
   },
   {
     slug: 'datadog',
+    examples: {
+      api_key: ({ hex }) => hex(32),
+      // Sites Datadog documents that 13.12's `\A[\w\.]+\z` accepts (its ddog-gov.com has a dash, so it fails there).
+      datadog_site: ({ faker }) => faker.helpers.arrayElement(['datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu']),
+      api_url: ({ org }) => `https://datadog-proxy.${org.domain}/api/v2/webhook`,
+      datadog_service: ({ org }) => org.project,
+      datadog_env: ({ faker }) => faker.helpers.arrayElement(['production', 'staging', 'ci']),
+    },
     title: 'Datadog',
     category: 'monitoring',
     availability: 'available',

@@ -1,3 +1,5 @@
+import type { Faker } from '@faker-js/faker'
+
 /**
  * The shape of one catalog entry. The catalog is data: every other layer
  * (validation, serialisation, types, fixtures, docs) reads these fields and
@@ -126,9 +128,36 @@ export type Availability =
   /** routed, but `Project#disabled_integrations` names it: PUT 400 `Integration not available`, GET/DELETE 404 (`zentao`) */
   | 'disabled'
 
+/**
+ * What an example generator gets from the fixture kit: a seeded faker, the
+ * organisation every URL and email of the fixture shares, and text helpers.
+ */
+export interface ExampleTools {
+  readonly faker: Faker
+  /** `word` (a DNS label), `domain` (a public domain), `project` (a project slug). */
+  readonly org: { readonly word: string; readonly domain: string; readonly project: string }
+  alnum(length: number, casing?: 'mixed' | 'lower' | 'upper'): string
+  hex(length: number): string
+  /** Base64 without padding (Webex ids). */
+  base64(text: string): string
+  /** `bandwidth-protocol` → `BandwidthProtocol` (TeamCity build configuration ids). */
+  pascal(text: string): string
+  /** A Java package segment: a letter first, then letters, digits and underscores (Google Play). */
+  javaSegment(text: string): string
+}
+
+/** A realistic value of a param, in the real service's own format (the model's validations pass it). */
+export type Example = (tools: ExampleTools) => string
+
 export interface IntegrationSpec {
   /** URL slug, dashed (`emails-on-push`). */
   readonly slug: string
+  /**
+   * Realistic values, by param name, where a param's `kind` alone gives a
+   * generic one: Slack's webhook shape, a Jira Cloud site, a GitHub token.
+   * Every key names a param the entry has in some release (a test checks it).
+   */
+  readonly examples?: Readonly<Record<string, Example>>
   /** Display title returned in `title`. */
   readonly title: string
   readonly category: 'chat' | 'ci' | 'issues' | 'monitoring' | 'notifications' | 'wiki' | 'other'
@@ -139,7 +168,7 @@ export interface IntegrationSpec {
   readonly events: readonly EventFlag[]
   /**
    * Event flags declared Boolean (strict coercion, 400 on junk). The rest are
-   * declared String in 13.x and cast leniently by the database layer (spec §6.3).
+   * declared String in 13.x and cast leniently by the database layer (lib/api/services.rb 13.12 appends model events `type: String`).
    */
   readonly strictEvents?: readonly EventFlag[]
   /** Model fields that are not PUT params but can appear in `properties` (after DELETE, as null). */
@@ -174,8 +203,8 @@ export interface IntegrationSpec {
   readonly activeFrom?: string
   /** Path segment of the slash-command trigger route (`slack_slash_commands`). */
   readonly trigger?: string
-  /** Not in the seed document but routed by GitLab 13.12 (spec Appendix A). */
+  /** Not in the seed document but routed by GitLab 13.12 (app/models/service.rb SERVICE_NAMES, 13.12). */
   readonly notInSeed?: boolean
-  /** Where the seed document and GitLab 13.12 disagree; GitLab wins (spec §10). */
+  /** Where the seed document and GitLab 13.12 disagree; GitLab's source wins. */
   readonly notes?: readonly string[]
 }

@@ -31,6 +31,11 @@ export const pumble = {
  */
 export const telegram = {
   slug: 'telegram',
+  examples: {
+    room: ({ faker }) => `-100${faker.string.numeric(10)}`,
+    token: ({ faker, alnum }) => `${faker.string.numeric(10)}:${alnum(35)}`,
+    hostname: ({ org }) => 'https://api.telegram.org',
+  },
   title: 'Telegram',
   category: 'chat',
   availability: 'available',
@@ -50,6 +55,10 @@ export const telegram = {
 /** app/models/integrations/matrix.rb (17.3; doc/user/project/integrations/matrix.md): the webhook is built from hostname and room. */
 export const matrix = {
   slug: 'matrix',
+  examples: {
+    room: ({ org, alnum }) => `!${alnum(18)}:matrix.org`,
+    hostname: ({ org }) => 'https://matrix-client.matrix.org',
+  },
   title: 'Matrix notifications',
   category: 'chat',
   availability: 'available',

@@ -46,6 +46,11 @@ const NO_EVENTS = {
  */
 export const googleArtifactRegistry = {
   slug: 'google-cloud-platform-artifact-registry',
+  examples: {
+    artifact_registry_project_id: ({ org }) => `${org.word}-prod`.slice(0, 30),
+    artifact_registry_location: ({ faker }) => faker.helpers.arrayElement(['us-east1', 'europe-west4', 'asia-northeast1']),
+    artifact_registry_repositories: ({ org }) => org.project,
+  },
   title: 'Google Artifact Management',
   category: 'other',
   edition: 'ee',
@@ -67,6 +72,12 @@ export const googleArtifactRegistry = {
 /** ee/app/models/integrations/google_cloud_platform/workload_identity_federation.rb (16.10 beta; GitLab.com 17.1). */
 export const googleWorkloadIdentity = {
   slug: 'google-cloud-platform-workload-identity-federation',
+  examples: {
+    workload_identity_federation_project_id: ({ org }) => `${org.word}-prod`.slice(0, 30).padEnd(6, '0'),
+    workload_identity_federation_project_number: ({ faker }) => faker.string.numeric({ length: 12, allowLeadingZeros: false }),
+    workload_identity_pool_id: ({ org }) => `${org.word}-pool`.slice(0, 32),
+    workload_identity_pool_provider_id: () => 'gitlab-provider',
+  },
   title: 'Google Cloud IAM',
   category: 'other',
   edition: 'ee',

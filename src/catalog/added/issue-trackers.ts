@@ -39,6 +39,9 @@ export const phorge = { ...pairTracker, slug: 'phorge', title: 'Phorge' } as con
  */
 export const linear = {
   slug: 'linear',
+  examples: {
+    workspace_url: ({ org }) => `https://linear.app/${org.word.slice(0, 32).padEnd(3, 'x')}`,
+  },
   title: 'Linear',
   category: 'issues',
   availability: 'available',

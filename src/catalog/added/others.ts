@@ -12,6 +12,10 @@ import type { IntegrationSpec } from '../types.js'
  */
 export const harbor = {
   slug: 'harbor',
+  examples: {
+    project_name: ({ org }) => org.project,
+    url: ({ org }) => `https://harbor.${org.domain}`,
+  },
   title: 'Harbor',
   category: 'other',
   availability: 'available',
@@ -35,6 +39,9 @@ export const harbor = {
 /** app/models/integrations/shimo.rb (14.5 behind `shimo_integration`, GA 15.4; moved to JiHu in 16.7). */
 export const shimo = {
   slug: 'shimo',
+  examples: {
+    external_wiki_url: ({ alnum }) => `https://shimo.im/docs/${alnum(16)}`,
+  },
   title: 'Shimo',
   category: 'wiki',
   availability: 'available',
@@ -54,6 +61,12 @@ export const shimo = {
  */
 export const appleAppStore = {
   slug: 'apple-app-store',
+  examples: {
+    app_store_issuer_id: ({ faker }) => faker.string.uuid(),
+    app_store_key_id: ({ faker }) => `${faker.string.alpha({ length: 4, casing: 'upper' })}${faker.string.numeric(6)}`,
+    app_store_private_key_file_name: () => 'AuthKey.p8',
+    app_store_private_key: ({ faker }) => `-----BEGIN PRIVATE KEY-----\n${faker.string.alphanumeric(64)}\n-----END PRIVATE KEY-----`,
+  },
   title: 'Apple App Store',
   category: 'other',
   availability: 'available',
@@ -81,6 +94,10 @@ export const appleAppStore = {
  */
 export const googlePlay = {
   slug: 'google-play',
+  examples: {
+    package_name: ({ org, javaSegment }) => `com.${javaSegment(org.word)}.${javaSegment(org.project)}`,
+    service_account_key_file_name: () => 'service_account.json',
+  },
   title: 'Google Play',
   category: 'other',
   availability: 'available',
@@ -143,6 +160,9 @@ export const diffblueCover = {
  */
 export const jiraCloudApp = {
   slug: 'jira-cloud-app',
+  examples: {
+    jira_cloud_app_service_ids: ({ alnum }) => `b:${alnum(24)}=`,
+  },
   title: 'GitLab for Jira Cloud app',
   category: 'issues',
   availability: 'available',
