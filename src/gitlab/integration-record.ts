@@ -9,11 +9,18 @@ import type { IntegrationInfo } from '../versions/index.js'
 
 export type ParamValue = string | number | boolean | null
 
+/** Whose record it is: a project's (`project_id`) or a group's (`group_id`), as GitLab's integrations table keeps it. */
+export type IntegrationOwner = Pick<IntegrationRecord, 'project_id' | 'group_id'>
+
+export const projectOwner = (projectId: number): IntegrationOwner => ({ project_id: projectId, group_id: null })
+export const groupOwner = (groupId: number): IntegrationOwner => ({ project_id: null, group_id: groupId })
+
 /** A record as GitLab initialises it before the first save: column defaults, the model's default properties. */
-export function newRecord(info: IntegrationInfo, projectId: number, now: string): IntegrationRecord {
+export function newRecord(info: IntegrationInfo, owner: IntegrationOwner, now: string): IntegrationRecord {
   return {
     id: 0,
-    project_id: projectId,
+    project_id: owner.project_id,
+    group_id: owner.group_id,
     slug: info.spec.slug,
     active: false,
     created_at: now,

@@ -9,13 +9,15 @@ import { compileProfile } from './compile.js'
 import type { GitLabProfile } from './profile.js'
 import { gitlab13_12 } from './releases/13.12.js'
 import { gitlab14_0 } from './releases/14.0.js'
+import { gitlab17_3 } from './releases/17.3.js'
+import { gitlab17_9 } from './releases/17.9.js'
 import type { Edition, GitLabVersion, Release } from './types.js'
 
 export type { GitLabProfile, IntegrationInfo, EventParam } from './profile.js'
 export type * from './types.js'
 
 /** The release files, oldest first; the first declares everything. */
-const RELEASES: readonly Release[] = [gitlab13_12, gitlab14_0]
+const RELEASES: readonly Release[] = [gitlab13_12, gitlab14_0, gitlab17_3, gitlab17_9]
 
 const minors = (major: number, last: number) => Array.from({ length: last + 1 }, (_, minor) => `${major}.${minor}` as GitLabVersion)
 
