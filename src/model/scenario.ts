@@ -242,8 +242,7 @@ function integrationRecords(db: Database, scenario: ParsedScenario, gitlab: GitL
   given.forEach((integration, i) => {
     if (integration.group !== undefined && integration.inherited !== true) defaults.set(`${integration.group}\u0000${integration.slug}`, records[i]!)
   })
-  given.forEach((integration, i) => {
-    const record = records[i]!
+  const fill = (integration: (typeof given)[number], record: IntegrationRecord) => {
     const updated = integration.updated_at ?? integration.created_at ?? now
     if (integration.inherited === true) {
       const parent = integration.group !== undefined ? { group: db.groupById(integration.group as number)! } : { project: db.projectById(integration.project as number)! }
@@ -258,7 +257,10 @@ function integrationRecords(db: Database, scenario: ParsedScenario, gitlab: GitL
       const value = integration[flag]
       if (value !== undefined) record.events[flag] = value
     }
-  })
+  }
+  // Defaults first: an inheriting record copies its default's finished settings.
+  given.forEach((integration, i) => integration.inherited !== true && fill(integration, records[i]!))
+  given.forEach((integration, i) => integration.inherited === true && fill(integration, records[i]!))
   return records
 }
 
