@@ -10,6 +10,8 @@
  *                 token's 401/403 variants)
  *   project       `user_project` / `authorize_admin_project`: 404 when the
  *                 caller may not see the project, 403 when not a maintainer
+ *                 (a group endpoint: `user_group`, 404 `Group Not Found`,
+ *                 then `authorize_admin_group_integrations`, 403)
  *   slug          Grape's param validation of the path's `:slug` (`values:`): 400
  *   params        the declared params of the integration: 400
  *   model         the endpoint body: model validations, the write, the answer
