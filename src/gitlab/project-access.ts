@@ -80,7 +80,12 @@ export function canReadGroup(db: Database, user: StoredUser | undefined, group: 
 }
 
 /**
- * GroupPolicy: `rule { owner }.policy { enable :admin_integrations }`; an admin's
+ * `authorize_admin_group_integrations` (lib/api/integrations.rb, 17.9+),
+ * read as its project sibling `authorize_admin_integrations` is written
+ * (`authorize! :admin_integrations, ...`, lib/api/helpers.rb). GroupPolicy
+ * (app/policies/group_policy.rb): `rule { owner }.policy { enable
+ * :admin_integrations }`, so Owner, although doc/api/group_integrations.md
+ * says "at least the Maintainer role" (copied from the project page); an admin's
  * level is OWNER everywhere (Group#max_member_access_for_user: `return
  * GroupMember::OWNER if user.can_admin_all_resources?`, app/models/group.rb).
  */
