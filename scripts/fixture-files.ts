@@ -2,7 +2,8 @@
  * The checked-in fixtures/ directory, computed in memory: one example per
  * configurable integration (`integrations/<slug>.json`: the PUT body and
  * the GET answer, recorded through the MSW handlers on a fixed clock) and
- * the demo scenario the standalone server loads by default.
+ * the demo scenario the standalone server loads by default, and a second
+ * one with groups (GitLab 19.0).
  *
  * scripts/generate-fixtures.ts writes these files; test/fixtures checks
  * that the checked-in copies are current.
@@ -130,6 +131,41 @@ export function demoScenario(): Scenario {
   return { version: 1, users: [root, maintainer, developer], projects: [web, api, docs], integrations }
 }
 
+export const GROUPS_DEMO_TOKENS = {
+  owner: 'glpat-groups-demo-owner',
+  maintainer: 'glpat-groups-demo-maintainer',
+} as const
+
+/**
+ * A second demo, for GitLab 19.0: Slack configured once on the group
+ * `demo-org` and inherited by the subgroup `demo-org/backend` and by two
+ * projects (`storefront`, `backend/orders`); `backend/billing` overrides it
+ * with its own. Serve it with `--scenario fixtures/groups-scenario.json`.
+ */
+export function groupsDemoScenario(): Scenario {
+  const f = createFixtures({ gitlab: '19.0', seed: FIXTURE_SEED, referenceDate: FIXTURE_DATE })
+  const root = f.user({ username: 'root', name: 'Administrator', email: 'admin@example.com', admin: true, tokens: [DEMO_TOKENS.root] })
+  const owner = f.user({ tokens: [GROUPS_DEMO_TOKENS.owner] })
+  const maintainer = f.user({ tokens: [GROUPS_DEMO_TOKENS.maintainer] })
+  const org = f.group({ path: 'demo-org', name: 'Demo Org', members: [{ user: owner.username, access_level: 50 }] })
+  const backend = f.group({ path: 'backend', name: 'Backend', parent: org.id, members: [{ user: maintainer.username, access_level: 40 }] })
+  const project = (path: string, name: string) => f.project({ path_with_namespace: path, name, visibility: 'private', members: [] })
+  const storefront = project('demo-org/storefront', 'Storefront')
+  const orders = project('demo-org/backend/orders', 'Orders')
+  const billing = project('demo-org/backend/billing', 'Billing')
+  const at = { created_at: FIXTURE_DATE, updated_at: FIXTURE_DATE }
+  const slack = f.slack({ username: 'demo-org-bot', push_channel: '#demo-org' })
+  const integrations = [
+    slack.buildForGroup(org.id, { id: 1, ...at }),
+    slack.buildForGroup(backend.id, { id: 2, inherited: true, ...at }),
+    slack.build(storefront.id, { id: 3, inherited: true, ...at }),
+    slack.build(orders.id, { id: 4, inherited: true, ...at }),
+    f.slack({ username: 'billing-bot', push_channel: '#billing' }).build(billing.id, { id: 5, ...at }),
+    f.jira().build(orders.id, { id: 6, ...at }),
+  ]
+  return { version: 1, gitlab: '19.0', users: [root, owner, maintainer], groups: [org, backend], projects: [storefront, orders, billing], integrations }
+}
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 
 /** Every generated file under fixtures/, by path relative to it (POSIX separators), with its exact content. */
@@ -137,5 +173,6 @@ export async function generateFixtureFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>()
   for (const [slug, example] of await integrationExamples()) files.set(`integrations/${slug}.json`, json(example))
   files.set('demo-scenario.json', json(demoScenario()))
+  files.set('groups-scenario.json', json(groupsDemoScenario()))
   return files
 }

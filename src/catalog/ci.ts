@@ -80,6 +80,8 @@ export const ciIntegrations = [
     title: 'Jenkins CI',
     category: 'ci',
     availability: 'available',
+    // PROJECT_LEVEL_ONLY_INTEGRATION_NAMES = %w[apple_app_store google_play jenkins] (app/models/concerns/integrations/base/integration.rb, 17.x-19.0)
+    projectOnly: true,
     params: [
       { name: 'jenkins_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },
       { name: 'project_name', type: 'string', required: true, kind: 'text' },

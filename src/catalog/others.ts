@@ -101,6 +101,8 @@ export const otherIntegrations = [
     edition: 'ee',
     category: 'other',
     availability: 'available',
+    // EE_PROJECT_SPECIFIC_INTEGRATION_NAMES = %w[github] (ee/app/models/ee/integration.rb, 17.x-19.0)
+    projectOnly: true,
     params: [
       REQUIRED_TOKEN,
       { name: 'repository_url', type: 'string', required: true, kind: 'url', exposesSecrets: true },

@@ -188,6 +188,12 @@ export interface IntegrationSpec {
   readonly condition?: { readonly setting: InstanceSetting; readonly when: boolean; readonly cite: string }
   /** `manual_activation?` is false: the API cannot create it (422), and a PUT does not force `active`. */
   readonly apiCreatable?: false
+  /**
+   * Project-level only (`Integration::PROJECT_LEVEL_ONLY_INTEGRATION_NAMES`, EE adds `github`):
+   * a group's `/integrations/<slug>` answers `400 Integration not available`
+   * (lib/api/integrations/integratable_operations.rb, 17.9+).
+   */
+  readonly projectOnly?: true
   /** The API cannot disable it (DELETE 422: jira-cloud-app). */
   readonly apiDeletable?: false
   /** Issue trackers and Jira keep settings in a side table: every visible field appears once the record exists. */

@@ -9,11 +9,18 @@ import type { IntegrationInfo } from '../versions/index.js'
 
 export type ParamValue = string | number | boolean | null
 
+/** Whose record it is: a project's (`project_id`) or a group's (`group_id`), as GitLab's integrations table keeps it. */
+export type IntegrationOwner = Pick<IntegrationRecord, 'project_id' | 'group_id'>
+
+export const projectOwner = (projectId: number): IntegrationOwner => ({ project_id: projectId, group_id: null })
+export const groupOwner = (groupId: number): IntegrationOwner => ({ project_id: null, group_id: groupId })
+
 /** A record as GitLab initialises it before the first save: column defaults, the model's default properties. */
-export function newRecord(info: IntegrationInfo, projectId: number, now: string): IntegrationRecord {
+export function newRecord(info: IntegrationInfo, owner: IntegrationOwner, now: string): IntegrationRecord {
   return {
     id: 0,
-    project_id: projectId,
+    project_id: owner.project_id,
+    group_id: owner.group_id,
     slug: info.spec.slug,
     active: false,
     created_at: now,
@@ -39,7 +46,10 @@ export function copyRecord(record: IntegrationRecord): IntegrationRecord {
 export function assignParams(record: IntegrationRecord, info: IntegrationInfo, values: Iterable<[string, ParamValue]>): void {
   for (const [name, value] of values) {
     const param = info.paramsByName.get(name)
-    if (param && 'event' in param) record.events[name] = value === null ? null : Boolean(value)
+    if (param && 'event' in param) {
+      // Only the flag columns this GitLab has (a record's `events`): anything else could not be dumped and reloaded.
+      if (Object.hasOwn(record.events, name)) record.events[name] = value === null ? null : Boolean(value)
+    }
     else if (param?.topLevel) {
       if (value !== null) record.comment_on_event_enabled = Boolean(value)
     } else if (param ? !param.writeOnly : info.fields.includes(name)) record.properties[name] = value

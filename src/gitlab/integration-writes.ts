@@ -3,12 +3,14 @@
  * lib/api/services.rb; later: lib/api/integrations/integratable_operations.rb
  * and app/services/integrations/update_service.rb). Both compute the whole
  * next record first and write once, so a request that fails validation
- * changes nothing.
+ * changes nothing. The record is a project's or (17.9+) a group's.
  */
-import type { StoredIntegration, StoredProject } from '../model/database.js'
+import type { StoredIntegration } from '../model/database.js'
 import type { IntegrationRecord } from '../model/records.js'
 import type { IntegrationInfo } from '../versions/index.js'
+import { copySettings, defaultIntegration, propagate } from './inheritance.js'
 import { activeAfterSave, assignParams, copyRecord, newRecord } from './integration-record.js'
+import { ownerOf, recordOf, type Parent } from './parent.js'
 import { exclusive, timestamp, type MockState } from './state.js'
 import type { Accepted } from './validate-params.js'
 import { validateModel, type ModelError } from './validate-model.js'
@@ -19,9 +21,9 @@ async function store(state: MockState, existing: StoredIntegration | undefined, 
   return state.db.collections.integrations.create(next)
 }
 
-function current(state: MockState, project: StoredProject, info: IntegrationInfo): [StoredIntegration | undefined, IntegrationRecord] {
-  const existing = state.db.integration(project.id, info.spec.slug)
-  return [existing, existing ? copyRecord(existing) : newRecord(info, project.id, timestamp(state))]
+function current(state: MockState, parent: Parent, info: IntegrationInfo): [StoredIntegration | undefined, IntegrationRecord] {
+  const existing = recordOf(state.db, parent, info.spec.slug)
+  return [existing, existing ? copyRecord(existing) : newRecord(info, ownerOf(parent), timestamp(state))]
 }
 
 /**
@@ -35,36 +37,79 @@ function resetSecrets(info: IntegrationInfo, before: IntegrationRecord, next: In
   for (const param of info.spec.params) if (param.secret && !sent.has(param.name)) delete next.properties[param.name]
 }
 
-export type SaveResult = { readonly saved: StoredIntegration } | { readonly errors: readonly ModelError[] }
+export type SaveResult =
+  | { readonly saved: StoredIntegration }
+  | { readonly errors: readonly ModelError[] }
+  /** `use_inherited_settings` with no group above that has the integration. */
+  | { readonly noDefault: true }
+
+/**
+ * UpdateService#handle_inherited_settings? (17.3+): inherit when the PUT
+ * says `use_inherited_settings: true`, or says nothing about it and the
+ * record already inherits.
+ */
+function inherits(state: MockState, existing: StoredIntegration | undefined, values: Accepted): boolean {
+  if (!state.gitlab.behaviour.inheritance) return false
+  return values.has('use_inherited_settings') ? values.get('use_inherited_settings') === true : (existing?.inherit_from_id ?? null) !== null
+}
+
+/**
+ * UpdateService#handle_inherited_settings: the record points at the default
+ * and the sent attributes are ignored; a project's record takes the
+ * default's settings at once (BulkUpdateService), a group's keeps its own
+ * until a later propagation (GitLab runs BulkUpdateService for project-level
+ * records only).
+ */
+async function saveInheriting(state: MockState, parent: Parent, info: IntegrationInfo, existing: StoredIntegration | undefined, next: IntegrationRecord): Promise<SaveResult> {
+  const base = defaultIntegration(state.db, parent, info.spec.slug)
+  if (!base) return { noDefault: true }
+  const now = timestamp(state)
+  next.inherit_from_id = base.id
+  next.updated_at = now
+  if (parent.project) copySettings(next, base, now)
+  return { saved: await store(state, existing, next) }
+}
 
 /**
  * Applies a validated PUT: sent params only, then `active: true` (unless the
  * integration is not manually activated, or the catalog's save hook decides),
- * then the model validations of an active record.
+ * then the model validations of an active record. A group's successful save
+ * propagates to its tree (UpdateService#execute, 17.9+).
  */
-export function saveIntegration(state: MockState, project: StoredProject, info: IntegrationInfo, values: Accepted): Promise<SaveResult> {
+export function saveIntegration(state: MockState, parent: Parent, info: IntegrationInfo, values: Accepted): Promise<SaveResult> {
   return exclusive(state, async () => {
-    const [existing, next] = current(state, project, info)
-    const before = copyRecord(next)
-    assignParams(next, info, values)
-    if (state.gitlab.behaviour.resetSecrets) resetSecrets(info, before, next, values)
-    if (info.spec.apiCreatable !== false) next.active = activeAfterSave(info, next)
-    next.inherit_from_id = null
-    const errors = next.active ? validateModel(info.spec.validations, next.properties) : []
-    if (errors.length > 0) return { errors }
-    next.updated_at = timestamp(state)
-    return { saved: await store(state, existing, next) }
+    const [existing, next] = current(state, parent, info)
+    const result = inherits(state, existing, values)
+      ? await saveInheriting(state, parent, info, existing, next)
+      : await saveOwn(state, info, existing, next, values)
+    if ('saved' in result && parent.group) await propagate(state.db, info, parent.group, result.saved, timestamp(state))
+    return result
   })
+}
+
+/** UpdateService#handle_default_settings: the record stops inheriting and keeps (a copy of) its settings. */
+async function saveOwn(state: MockState, info: IntegrationInfo, existing: StoredIntegration | undefined, next: IntegrationRecord, values: Accepted): Promise<SaveResult> {
+  const before = copyRecord(next)
+  assignParams(next, info, values)
+  if (state.gitlab.behaviour.resetSecrets) resetSecrets(info, before, next, values)
+  if (info.spec.apiCreatable !== false) next.active = activeAfterSave(info, next)
+  next.inherit_from_id = null
+  const errors = next.active ? validateModel(info.spec.validations, next.properties) : []
+  if (errors.length > 0) return { errors }
+  next.updated_at = timestamp(state)
+  return { saved: await store(state, existing, next) }
 }
 
 /**
  * DELETE: keep the record, reset every model field, deactivate; flags
  * stay. 13.12 sets the fields to nil; later GitLab to their column
- * defaults (nil for fields kept in the properties hash).
+ * defaults (nil for fields kept in the properties hash). Nothing propagates:
+ * the API's DELETE is a plain `integration.update` (integratable_operations.rb),
+ * so inheriting records keep the settings they were given.
  */
-export function deactivateIntegration(state: MockState, project: StoredProject, info: IntegrationInfo): Promise<StoredIntegration> {
+export function deactivateIntegration(state: MockState, parent: Parent, info: IntegrationInfo): Promise<StoredIntegration> {
   return exclusive(state, async () => {
-    const [existing, next] = current(state, project, info)
+    const [existing, next] = current(state, parent, info)
     const defaults = state.gitlab.behaviour.deleteResets === 'column-defaults' ? info.spec.columnDefaults : undefined
     next.active = false
     for (const field of info.fields) next.properties[field] = defaults?.[field] ?? null

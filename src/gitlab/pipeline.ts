@@ -10,6 +10,8 @@
  *                 token's 401/403 variants)
  *   project       `user_project` / `authorize_admin_project`: 404 when the
  *                 caller may not see the project, 403 when not a maintainer
+ *                 (a group endpoint: `user_group`, 404 `Group Not Found`,
+ *                 then `authorize_admin_group_integrations`, 403)
  *   slug          Grape's param validation of the path's `:slug` (`values:`): 400
  *   params        the declared params of the integration: 400
  *   model         the endpoint body: model validations, the write, the answer
@@ -20,13 +22,13 @@
  * reorders is one change in its release file. Routes only declare which
  * steps they take part in.
  */
-import type { StoredProject, StoredUser } from '../model/database.js'
+import type { StoredGroup, StoredProject, StoredUser } from '../model/database.js'
 import type { IntegrationInfo, Step } from '../versions/index.js'
 import type { RouteRequest } from '../http/router.js'
 import { authenticate, type Caller } from './authenticate.js'
-import { canRead, findProject, projectForAdmin } from './project-access.js'
+import { canRead, canReadGroup, findGroup, findProject, groupForIntegrations, projectForAdmin } from './project-access.js'
 import { queryParams, readParams, type Params } from './request-params.js'
-import { notFoundRoute, paramsInvalid, projectNotFound, slugInvalid } from './responses.js'
+import { groupNotFound, integrationNotAvailable, notFoundRoute, paramsInvalid, projectNotFound, slugInvalid } from './responses.js'
 import type { MockState } from './state.js'
 import { validateParams, type Accepted } from './validate-params.js'
 
@@ -38,6 +40,11 @@ export interface Endpoint {
   readonly auth?: { readonly required: boolean; readonly allowReadUser?: boolean }
   /** `admin`: the caller must maintain the project; `read`: see it. Absent: no project step. */
   readonly project?: 'admin' | 'read'
+  /**
+   * The group instead of a project, at the same step (`user_group`):
+   * `integrations`: `authorize_admin_group_integrations` (17.9+); `read`: see it.
+   */
+  readonly group?: 'integrations' | 'read'
   /** The path's `:slug` must name an integration this GitLab routes (GET/DELETE's `values:`). */
   readonly slug?: boolean
   /** The slug's declared params are validated (PUT). */
@@ -57,6 +64,7 @@ export interface EndpointContext {
   params: Params
   caller?: Caller | undefined
   project?: StoredProject
+  group?: StoredGroup
   info?: IntegrationInfo
   values?: Accepted
 }
@@ -98,6 +106,31 @@ function decodedSlug(context: EndpointContext): string | undefined {
   }
 }
 
+/**
+ * The `project` step of a group endpoint: `user_group`, then for the
+ * integrations API `authorize_admin_group_integrations` and
+ * IntegratableOperations' own `before`, which answers `400 Integration not
+ * available` for a project-level-only `:slug` (a PUT's path has no `:slug`
+ * param, so its check comes later, from `find_or_initialize_integration`),
+ * lib/api/integrations/integratable_operations.rb (17.9+).
+ */
+function groupStep(kind: 'integrations' | 'read', context: EndpointContext): Response | undefined {
+  const { db } = context.state
+  const user = context.caller?.user
+  if (kind === 'read') {
+    const group = findGroup(db, context.path.id!)
+    if (!group || !canReadGroup(db, user, group)) return groupNotFound()
+    context.group = group
+    return undefined
+  }
+  const group = groupForIntegrations(db, user!, context.path.id!)
+  if (group instanceof Response) return group
+  context.group = group
+  const slug = context.path.slug === undefined || context.request.method === 'PUT' ? undefined : decodedSlug(context)
+  if (slug !== undefined && context.state.gitlab.integrations.get(slug)?.spec.projectOnly) return integrationNotAvailable()
+  return undefined
+}
+
 const STEPS: Readonly<Record<Step, StepRunner>> = {
   async formatter(_endpoint, context) {
     const params = await readParams(context.request, queryParams(context.url), context.body)
@@ -118,6 +151,7 @@ const STEPS: Readonly<Record<Step, StepRunner>> = {
     return undefined
   },
   project(endpoint, context) {
+    if (endpoint.group) return groupStep(endpoint.group, context)
     if (!endpoint.project) return undefined
     const { db } = context.state
     const user: StoredUser | undefined = context.caller?.user

@@ -14,6 +14,10 @@ export const unauthorized = () => json({ message: '401 Unauthorized' }, 401)
 export const forbidden = (reason?: string) =>
   json({ message: reason ? `403 Forbidden - ${reason}` : '403 Forbidden' }, 403)
 export const projectNotFound = () => json({ message: '404 Project Not Found' }, 404)
+/** `find_group!` of a group that does not exist or that the caller may not read (lib/api/helpers.rb). */
+export const groupNotFound = () => json({ message: '404 Group Not Found' }, 404)
+/** `check_namespace_access` (lib/api/helpers.rb). */
+export const namespaceNotFound = () => json({ message: '404 Namespace Not Found' }, 404)
 /** GET of an integration the project has no record of (`not_found!('Service')` in 13.12). */
 export const integrationNotFound = (gitlab: GitLabProfile) => json({ message: gitlab.wording.integrationNotFound }, 404)
 /** A path slug outside the route's `values:` list. */

@@ -32,10 +32,31 @@ export const tokenRecord = z.object({
   revoked: z.boolean(),
 })
 
+export const groupRecord = z.object({
+  id: z.number(),
+  name: z.string(),
+  /** The last segment of `full_path`. */
+  path: z.string(),
+  full_path: z.string(),
+  /** The parent group (a subgroup's), else null. */
+  parent_id: z.nullable(z.number()),
+  description: nullableString,
+  visibility: z.enum(VISIBILITIES),
+  created_at: z.string(),
+})
+
+export const groupMemberRecord = z.object({
+  group_id: z.number(),
+  user_id: z.number(),
+  access_level: z.number(),
+})
+
 export const projectRecord = z.object({
   id: z.number(),
   name: z.string(),
   path_with_namespace: z.string(),
+  /** The group the project belongs to; null when its namespace is a user's (or undeclared). */
+  group_id: z.nullable(z.number()),
   description: nullableString,
   visibility: z.enum(VISIBILITIES),
   default_branch: z.string(),
@@ -50,7 +71,9 @@ export const memberRecord = z.object({
 
 export const integrationRecord = z.object({
   id: z.number(),
-  project_id: z.number(),
+  /** The owner: a project's integration has `project_id`, a group's `group_id` (GitLab's integrations table). */
+  project_id: z.nullable(z.number()),
+  group_id: z.nullable(z.number()),
   slug: z.string(),
   active: z.boolean(),
   created_at: z.string(),
@@ -65,6 +88,8 @@ export const integrationRecord = z.object({
 
 export type UserRecord = z.infer<typeof userRecord>
 export type TokenRecord = z.infer<typeof tokenRecord>
+export type GroupRecord = z.infer<typeof groupRecord>
+export type GroupMemberRecord = z.infer<typeof groupMemberRecord>
 export type ProjectRecord = z.infer<typeof projectRecord>
 export type MemberRecord = z.infer<typeof memberRecord>
 export type IntegrationRecord = z.infer<typeof integrationRecord>

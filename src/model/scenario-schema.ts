@@ -1,6 +1,6 @@
 /**
  * The scenario format (version 1): plain JSON a user writes by hand to
- * describe users, tokens, projects, memberships and integrations. The shape
+ * describe users, tokens, groups, projects, memberships and integrations. The shape
  * is checked here with zod; references and catalog facts in scenario.ts.
  * The integrations' flag fields are the flag columns of the mock's GitLab,
  * so the schema is built per profile.
@@ -36,14 +36,36 @@ const user = z.strictObject({
   tokens: z.optional(z.array(token)),
 })
 
+/** A reference to a record: its id, or its path (`username`, group `full_path`, project `path_with_namespace`). */
+const ref = z.union([id, nonEmpty])
+
 const member = z.strictObject({
   user: z.union([nonEmpty, id]),
   access_level: z.union(ACCESS_LEVELS.map((level) => z.literal(level))),
 })
 
+/**
+ * A group: `path` (one segment) under `parent`, or a `full_path` whose
+ * prefix names the parent; when both are given they must agree.
+ */
+const group = z.strictObject({
+  id,
+  path: z.optional(z.string().check(z.regex(/^[^/\s]+$/, 'expected one path segment'))),
+  full_path: z.optional(z.string().check(z.regex(/^[^/\s]+(?:\/[^/\s]+)*$/, 'expected "group" or "group/subgroup"'))),
+  name: z.optional(z.string()),
+  /** The parent group, by id or full path. */
+  parent: z.optional(ref),
+  description: z.optional(z.nullable(z.string())),
+  visibility: z.optional(z.enum(VISIBILITIES)),
+  created_at: z.optional(isoDate),
+  members: z.optional(z.array(member)),
+})
+
 const project = z.strictObject({
   id,
   path_with_namespace: z.string().check(z.regex(/^[^/\s]+(?:\/[^/\s]+)+$/, 'expected "namespace/project"')),
+  /** The project's group, by id or full path; default: the group whose full path prefixes `path_with_namespace`, if any. */
+  namespace: z.optional(ref),
   name: z.optional(z.string()),
   description: z.optional(z.nullable(z.string())),
   visibility: z.optional(z.enum(VISIBILITIES)),
@@ -57,8 +79,12 @@ const flag = z.optional(z.nullable(z.boolean()))
 function integrationSchema(flags: readonly EventFlag[]) {
   return z.strictObject({
     id: z.optional(id),
-    project: z.union([id, nonEmpty]),
+    /** The owner: a project or (17.3+) a group, by id or path; exactly one of the two. */
+    project: z.optional(ref),
+    group: z.optional(ref),
     slug: nonEmpty,
+    /** Inherits from the nearest group above that has its own integration of the slug (17.3+). */
+    inherited: z.optional(z.boolean()),
     active: z.optional(z.boolean()),
     properties: z.optional(z.record(z.string(), propertyValue)),
     comment_on_event_enabled: z.optional(z.boolean()),
@@ -85,6 +111,7 @@ export function scenarioSchema(gitlab: GitLabProfile) {
       }),
     ),
     users: z.optional(z.array(user)),
+    groups: z.optional(z.array(group)),
     projects: z.optional(z.array(project)),
     integrations: z.optional(z.array(integrationSchema(gitlab.storedFlags))),
   })

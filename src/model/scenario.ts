@@ -4,36 +4,19 @@
  * the JSON path of the first problem; `loadScenario` fills a database from a
  * parsed scenario; `dumpScenario` writes the model back in the same format.
  */
-import { newRecord } from '../gitlab/integration-record.js'
+import { copySettings } from '../gitlab/inheritance.js'
+import { ancestorGroups } from '../gitlab/parent.js'
+import { groupOwner, newRecord, projectOwner } from '../gitlab/integration-record.js'
 import type { Edition, GitLabProfile } from '../versions/index.js'
 import type { Database } from './database.js'
-import type { PropertyValue } from './records.js'
+import type { IntegrationRecord, PropertyValue } from './records.js'
+import { fail } from './scenario-error.js'
+import { projectGroup, resolveGroups, type GroupTree } from './scenario-groups.js'
 import { scenarioSchema, type ParsedScenario, type Scenario } from './scenario-schema.js'
 
 export type { Scenario } from './scenario-schema.js'
 
-/** An invalid scenario; `path` is the JSON path of the offending value (`$.integrations[0].slug`). */
-export class ScenarioError extends Error {
-  readonly path: string
-  readonly reason: string
-  constructor(path: string, reason: string) {
-    super(`Invalid scenario at ${path}: ${reason}`)
-    this.path = path
-    this.reason = reason
-    this.name = 'ScenarioError'
-  }
-}
-
-function jsonPath(segments: readonly PropertyKey[]): string {
-  return segments.reduce<string>(
-    (path, key) => (typeof key === 'number' ? `${path}[${key}]` : /^[A-Za-z_]\w*$/.test(String(key)) ? `${path}.${String(key)}` : `${path}[${JSON.stringify(String(key))}]`),
-    '$',
-  )
-}
-
-function fail(segments: readonly PropertyKey[], reason: string): never {
-  throw new ScenarioError(jsonPath(segments), reason)
-}
+export { ScenarioError } from './scenario-error.js'
 
 /** Rejects duplicates of `key` among `items`, naming the second occurrence. */
 function unique<T>(items: readonly T[], key: (item: T) => unknown, path: string, field: string): void {
@@ -65,8 +48,8 @@ export function parseScenario(input: unknown, gitlab: GitLabProfile): ParsedScen
   }
   const scenario = result.data as ParsedScenario
   const users = scenario.users ?? []
+  const groups = scenario.groups ?? []
   const projects = scenario.projects ?? []
-  const integrations = scenario.integrations ?? []
 
   unique(users, (u) => u.id, 'users', 'id')
   unique(users, (u) => u.username.toLowerCase(), 'users', 'username')
@@ -83,38 +66,79 @@ export function parseScenario(input: unknown, gitlab: GitLabProfile): ParsedScen
 
   const userIds = new Set(users.map((u) => u.id))
   const usernames = new Set(users.map((u) => u.username.toLowerCase()))
-  projects.forEach((project, p) => {
+  const checkMembers = (members: readonly { user: number | string }[] | undefined, at: readonly PropertyKey[]) => {
     const seen = new Set<string>()
-    project.members?.forEach((member, m) => {
+    members?.forEach((member, m) => {
       const known = typeof member.user === 'number' ? userIds.has(member.user) : usernames.has(member.user.toLowerCase())
-      if (!known) fail(['projects', p, 'members', m, 'user'], `no user ${JSON.stringify(member.user)}`)
+      if (!known) fail([...at, 'members', m, 'user'], `no user ${JSON.stringify(member.user)}`)
       const key = String(member.user).toLowerCase()
-      if (seen.has(key)) fail(['projects', p, 'members', m, 'user'], 'duplicate member')
+      if (seen.has(key)) fail([...at, 'members', m, 'user'], 'duplicate member')
       seen.add(key)
     })
+  }
+  const tree = resolveGroups(groups)
+  // Normalised for the loader: every group has its path, full path and parent id.
+  groups.forEach((group, g) => {
+    checkMembers(group.members, ['groups', g])
+    const resolved = tree.byId.get(group.id)!
+    group.path = resolved.path
+    group.full_path = resolved.fullPath
+    if (resolved.parentId === null) delete group.parent
+    else group.parent = resolved.parentId
   })
+  // Normalised for the loader: every project in a group names it by id.
+  projects.forEach((project, p) => {
+    checkMembers(project.members, ['projects', p])
+    const group = projectGroup(tree, project, p)
+    if (group) project.namespace = group.id
+    else delete project.namespace
+  })
+  checkIntegrations(input, scenario, tree, gitlab)
+  return scenario
+}
 
-  const projectIds = new Set(projects.map((p) => p.id))
+/** Owners, slugs, properties and inheritance of the scenario's integrations; owners are normalised to ids. */
+function checkIntegrations(input: unknown, scenario: ParsedScenario, tree: GroupTree, gitlab: GitLabProfile): void {
+  const projects = scenario.projects ?? []
+  const integrations = scenario.integrations ?? []
   const projectIdByPath = new Map(projects.map((p) => [p.path_with_namespace.toLowerCase(), p.id]))
-  const pairs = new Set<string>()
+  const projectGroup = new Map(projects.map((p) => [p.id, p.namespace as number | undefined]))
+  const { inheritance } = gitlab.behaviour
+  const needs = `needs GitLab 17.3 or later (this mock is ${gitlab.version})`
   unique(
     integrations.filter((i) => i.id !== undefined),
     (i) => i.id,
     'integrations',
     'id',
   )
+  /** `p1\0slug` / `g1\0slug` → whether that record inherits. */
+  const owners = new Map<string, boolean>()
   integrations.forEach((integration, i) => {
-    const ref = integration.project
-    const known = typeof ref === 'number' ? projectIds.has(ref) : projectIdByPath.has(ref.toLowerCase())
-    if (!known) fail(['integrations', i, 'project'], `no project ${JSON.stringify(ref)}`)
+    if (integration.project !== undefined && integration.group !== undefined)
+      fail(['integrations', i, 'group'], 'an integration belongs to a project or to a group, not both')
+    if (integration.group !== undefined) {
+      const group = tree.find(integration.group)
+      if (!group) fail(['integrations', i, 'group'], `no group ${JSON.stringify(integration.group)}`)
+      if (!inheritance) fail(['integrations', i, 'group'], `a group integration ${needs}`)
+      integration.group = group.id
+    } else {
+      const ref = integration.project
+      if (ref === undefined) fail(['integrations', i, 'project'], 'required: the project (or group) the integration belongs to')
+      const projectId = typeof ref === 'number' ? (projectGroup.has(ref) ? ref : undefined) : projectIdByPath.get(ref.toLowerCase())
+      if (projectId === undefined) fail(['integrations', i, 'project'], `no project ${JSON.stringify(ref)}`)
+      integration.project = projectId
+    }
     const info = gitlab.integrations.get(integration.slug)
     if (!info)
       fail(['integrations', i, 'slug'], `GitLab ${gitlab.version} (${gitlab.edition}) has no integration ${JSON.stringify(integration.slug)}`)
-    // Keyed by project id, so `1` and `"acme/app"` naming the same project are caught as duplicates.
-    const projectId = typeof ref === 'number' ? ref : projectIdByPath.get(ref.toLowerCase())
-    const pair = `${projectId}\u0000${integration.slug}`
-    if (pairs.has(pair)) fail(['integrations', i, 'slug'], 'the project already has this integration')
-    pairs.add(pair)
+    if (integration.group !== undefined && info.spec.projectOnly)
+      fail(['integrations', i, 'slug'], `${integration.slug} is a project-level integration: groups cannot have it`)
+    if (integration.inherited !== undefined && !inheritance) fail(['integrations', i, 'inherited'], `inheritance ${needs}`)
+    // Keyed by id, so `1` and `"acme/app"` naming the same project are caught as duplicates.
+    const owner = integration.group !== undefined ? `g${integration.group}` : `p${integration.project}`
+    const pair = `${owner}\u0000${integration.slug}`
+    if (owners.has(pair)) fail(['integrations', i, 'slug'], `the ${integration.group !== undefined ? 'group' : 'project'} already has this integration`)
+    owners.set(pair, integration.inherited === true)
     const allowed = new Set([...info.fields, ...info.spec.params.filter((p) => !p.topLevel).map((p) => p.name)])
     // The keys of the input itself: zod's record() silently drops a `__proto__` key, which
     // would otherwise let `properties: {"__proto__": ...}` through as if it were not there.
@@ -123,7 +147,14 @@ export function parseScenario(input: unknown, gitlab: GitLabProfile): ParsedScen
       if (!allowed.has(key)) fail(['integrations', i, 'properties', key], `unknown property of ${integration.slug}`)
     }
   })
-  return scenario
+  // Integration.default_integration: the nearest group above with its own (not inherited) record of the slug.
+  integrations.forEach((integration, i) => {
+    if (integration.inherited !== true) return
+    const start = integration.group !== undefined ? tree.byId.get(integration.group as number)!.parentId : projectGroup.get(integration.project as number)
+    const first = start === null || start === undefined ? undefined : tree.byId.get(start)
+    const found = first && [...tree.selfAndAncestors(first)].some((group) => owners.get(`g${group.id}\u0000${integration.slug}`) === false)
+    if (!found) fail(['integrations', i, 'inherited'], `no group above has its own ${integration.slug} integration to inherit`)
+  })
 }
 
 /** Fills an empty database from a parsed scenario. */
@@ -152,12 +183,31 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, gitla
       })
     }
   }
+  for (const group of scenario.groups ?? []) {
+    await db.collections.groups.create({
+      id: group.id,
+      name: group.name ?? group.path!,
+      path: group.path!,
+      full_path: group.full_path!,
+      parent_id: (group.parent as number | undefined) ?? null,
+      description: group.description ?? null,
+      visibility: group.visibility ?? 'private',
+      created_at: group.created_at ?? now,
+    })
+    for (const member of group.members ?? []) {
+      const user = typeof member.user === 'number' ? db.userById(member.user) : db.userByName(member.user)
+      await db.collections.groupMembers.create({ group_id: group.id, user_id: user!.id, access_level: member.access_level })
+    }
+  }
   for (const project of scenario.projects ?? []) {
     const path = project.path_with_namespace
+    const groupId = (project.namespace as number | undefined) ?? null
+    if (groupId === null) db.addUserNamespace(path.slice(0, path.lastIndexOf('/')))
     await projects.create({
       id: project.id,
       name: project.name ?? path.slice(path.lastIndexOf('/') + 1),
       path_with_namespace: path,
+      group_id: groupId,
       description: project.description ?? null,
       visibility: project.visibility ?? 'private',
       default_branch: project.default_branch ?? 'main',
@@ -168,31 +218,58 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, gitla
       await members.create({ project_id: project.id, user_id: user!.id, access_level: member.access_level })
     }
   }
+  for (const record of integrationRecords(db, scenario, gitlab, now)) await integrations.create(record)
+}
+
+/**
+ * The scenario's integration records, in its order. An inheriting record
+ * starts as a copy of its default's settings (what BulkUpdateService wrote),
+ * then takes the fields the scenario gives (a dump gives them all).
+ */
+function integrationRecords(db: Database, scenario: ParsedScenario, gitlab: GitLabProfile, now: string): IntegrationRecord[] {
+  const given = scenario.integrations ?? []
   // Records without an id get the next ones past every id the scenario gives (a loop: a spread of
   // a million ids overflows the stack).
   let nextId = 1
-  for (const integration of scenario.integrations ?? []) if (integration.id !== undefined && integration.id >= nextId) nextId = integration.id + 1
-  for (const integration of scenario.integrations ?? []) {
-    const info = gitlab.integrations.get(integration.slug)!
-    const ref = integration.project
-    const project = typeof ref === 'number' ? db.projectById(ref) : db.projectByPath(ref)
-    const record = newRecord(info, project!.id, integration.created_at ?? now)
+  for (const integration of given) if (integration.id !== undefined && integration.id >= nextId) nextId = integration.id + 1
+  const records = given.map((integration) => {
+    const owner = integration.group !== undefined ? groupOwner(integration.group as number) : projectOwner(integration.project as number)
+    const record = newRecord(gitlab.integrations.get(integration.slug)!, owner, integration.created_at ?? now)
     record.id = integration.id ?? nextId++
-    record.active = integration.active ?? true
-    record.updated_at = integration.updated_at ?? integration.created_at ?? now
-    record.comment_on_event_enabled = integration.comment_on_event_enabled ?? true
+    return record
+  })
+  const defaults = new Map<string, IntegrationRecord>()
+  given.forEach((integration, i) => {
+    if (integration.group !== undefined && integration.inherited !== true) defaults.set(`${integration.group}\u0000${integration.slug}`, records[i]!)
+  })
+  const fill = (integration: (typeof given)[number], record: IntegrationRecord) => {
+    const updated = integration.updated_at ?? integration.created_at ?? now
+    if (integration.inherited === true) {
+      const parent = integration.group !== undefined ? { group: db.groupById(integration.group as number)! } : { project: db.projectById(integration.project as number)! }
+      const base = [...ancestorGroups(db, parent)].map((group) => defaults.get(`${group.id}\u0000${integration.slug}`)).find(Boolean)!
+      copySettings(record, base, updated)
+    } else record.active = true
+    record.updated_at = updated
+    if (integration.active !== undefined) record.active = integration.active
+    if (integration.comment_on_event_enabled !== undefined) record.comment_on_event_enabled = integration.comment_on_event_enabled
     Object.assign(record.properties, integration.properties as Record<string, PropertyValue> | undefined)
     for (const flag of gitlab.storedFlags) {
       const value = integration[flag]
       if (value !== undefined) record.events[flag] = value
     }
-    await integrations.create(record)
   }
+  // Defaults first: an inheriting record copies its default's finished settings.
+  given.forEach((integration, i) => integration.inherited !== true && fill(integration, records[i]!))
+  given.forEach((integration, i) => integration.inherited === true && fill(integration, records[i]!))
+  return records
 }
 
 /** The model as scenario JSON (secrets included: this is the harness's view). Linear in the model's size. */
 export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
-  const { users, tokens, projects, members, integrations } = db.collections
+  const { users, tokens, groups, groupMembers, projects, members, integrations } = db.collections
+  const membersByGroup = groupBy(groupMembers.all(), (m) => m.group_id)
+  const dumpMembers = (list: readonly { user_id: number; access_level: number }[] = []) =>
+    list.map((m) => ({ user: db.userById(m.user_id)!.username, access_level: m.access_level as 10 }))
   const tokensByUser = groupBy(tokens.all(), (t) => t.user_id)
   const membersByProject = groupBy(members.all(), (m) => m.project_id)
   return {
@@ -222,25 +299,39 @@ export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
           : { token: t.token, scopes: [...t.scopes], expires_at: t.expires_at, revoked: t.revoked },
       ),
     })),
+    ...(groups.count() > 0
+      ? {
+          groups: groups.all().map((g) => ({
+            id: g.id,
+            path: g.path,
+            full_path: g.full_path,
+            name: g.name,
+            ...(g.parent_id === null ? {} : { parent: g.parent_id }),
+            description: g.description,
+            visibility: g.visibility,
+            created_at: g.created_at,
+            members: dumpMembers(membersByGroup.get(g.id)),
+          })),
+        }
+      : {}),
     projects: projects.all().map((p) => ({
       id: p.id,
       path_with_namespace: p.path_with_namespace,
+      ...(p.group_id === null ? {} : { namespace: p.group_id }),
       name: p.name,
       description: p.description,
       visibility: p.visibility,
       default_branch: p.default_branch,
       created_at: p.created_at,
-      members: (membersByProject.get(p.id) ?? []).map((m) => ({
-        user: db.userById(m.user_id)!.username,
-        access_level: m.access_level as 10,
-      })),
+      members: dumpMembers(membersByProject.get(p.id)),
     })),
     integrations: [...integrations.all()]
       .sort((a, b) => a.id - b.id)
       .map((i) => ({
         id: i.id,
-        project: i.project_id,
+        ...(i.group_id === null ? { project: i.project_id! } : { group: i.group_id }),
         slug: i.slug,
+        ...(i.inherit_from_id === null ? {} : { inherited: true }),
         active: i.active,
         created_at: i.created_at,
         updated_at: i.updated_at,

@@ -54,8 +54,10 @@ function entitySchema(info: IntegrationInfo): Schema {
   }
 }
 
-function integrationPaths(info: IntegrationInfo): Record<string, Schema> {
-  const { slug, title } = info.spec
+/** `owner` prefixes the slug in the operation ids of a group's paths (`get-group-slack`). */
+function integrationPaths(info: IntegrationInfo, owner = ''): Record<string, Schema> {
+  const { title } = info.spec
+  const slug = `${owner}${info.spec.slug}`
   const ok = { description: 'The integration', content: { [JSON_TYPE]: { schema: entitySchema(info) } } }
   return {
     get: { summary: `Get ${title} settings`, operationId: `get-${slug}`, tags: [info.spec.category], responses: { '200': ok, ...ERRORS } },
@@ -79,22 +81,28 @@ function integrationPaths(info: IntegrationInfo): Record<string, Schema> {
   }
 }
 
+const listPaths = (operationId: string) => ({
+  get: {
+    summary: 'List active integrations',
+    operationId,
+    responses: {
+      '200': { description: 'Active integrations', content: { [JSON_TYPE]: { schema: { type: 'array', items: { $ref: '#/components/schemas/Integration' } } } } },
+      ...ERRORS,
+    },
+  },
+})
+
 function documentOf(gitlab: GitLabProfile, serverUrl = 'https://gitlab.example.com/api/v4'): Schema {
   const [family, ...aliases] = gitlab.families
-  const paths: Record<string, Schema> = {
-    [`/projects/{id}/${family}`]: {
-      get: {
-        summary: 'List active integrations',
-        operationId: 'list',
-        responses: {
-          '200': { description: 'Active integrations', content: { [JSON_TYPE]: { schema: { type: 'array', items: { $ref: '#/components/schemas/Integration' } } } } },
-          ...ERRORS,
-        },
-      },
-    },
-  }
+  const paths: Record<string, Schema> = { [`/projects/{id}/${family}`]: listPaths('list') }
   for (const info of gitlab.integrations.values())
     if (info.availability === 'available') paths[`/projects/{id}/${family}/${info.spec.slug}`] = integrationPaths(info)
+  // 17.9+: a group's integrations, project-level-only ones excepted.
+  if (gitlab.behaviour.groupIntegrations) {
+    paths['/groups/{id}/integrations'] = listPaths('group-list')
+    for (const info of gitlab.integrations.values())
+      if (info.availability === 'available' && !info.spec.projectOnly) paths[`/groups/{id}/integrations/${info.spec.slug}`] = integrationPaths(info, 'group-')
+  }
   const keys = Object.fromEntries(gitlab.entityKeys.map((key) => [key, { type: key === 'comment_on_event_enabled' || key === 'inherited' ? 'boolean' : ['boolean', 'null'] }]))
   return {
     openapi: '3.1.0',
@@ -108,7 +116,18 @@ function documentOf(gitlab: GitLabProfile, serverUrl = 'https://gitlab.example.c
     paths: Object.fromEntries(
       Object.entries(paths).map(([path, item]) => [
         path,
-        { parameters: [{ name: 'id', in: 'path', required: true, description: 'Project id or URL-encoded path', schema: { type: 'string' } }], ...item },
+        {
+          parameters: [
+            {
+              name: 'id',
+              in: 'path',
+              required: true,
+              description: path.startsWith('/groups/') ? 'Group id or URL-encoded full path' : 'Project id or URL-encoded path',
+              schema: { type: 'string' },
+            },
+          ],
+          ...item,
+        },
       ]),
     ),
     components: {

@@ -1,9 +1,10 @@
 /**
  * Endpoints real clients call before the integrations API: `GET /user`
  * (token check), `GET /version` (feature detection) and `GET /projects/:id`
- * (path to id resolution). Minimal entities, GitLab's field names
- * (lib/api/entities/user_basic.rb, project.rb).
+ * (path to id resolution, with its `namespace`). Minimal entities, GitLab's
+ * field names (lib/api/entities/user_basic.rb, project.rb, namespace_basic.rb).
  */
+import { namespaceEntity, projectNamespace } from '../gitlab/namespaces.js'
 import type { Endpoint } from '../gitlab/pipeline.js'
 import type { MockState } from '../gitlab/state.js'
 import { json } from '../http/json-response.js'
@@ -35,28 +36,24 @@ const version: Endpoint = {
   handle: ({ state }) => json(state.gitlab.build),
 }
 
-function splitPath(path: string): [string, string] {
-  const slash = path.lastIndexOf('/')
-  return [path.slice(0, slash), path.slice(slash + 1)]
-}
-
 /** Public projects are readable without a token; a token that is sent must be valid. */
 const project: Endpoint = {
   auth: { required: false },
   project: 'read',
-  handle({ project, url, state }) {
-    const [namespace = '', name = project!.name] = splitPath(project!.path_with_namespace)
+  handle({ state, project, url }) {
+    const namespace = projectNamespace(state.db, project!)
     return json({
       id: project!.id,
       description: project!.description,
       name: project!.name,
-      name_with_namespace: `${namespace.split('/').join(' / ')} / ${project!.name}`,
-      path: name,
+      name_with_namespace: `${namespace.full_name} / ${project!.name}`,
+      path: project!.path_with_namespace.slice(project!.path_with_namespace.lastIndexOf('/') + 1),
       path_with_namespace: project!.path_with_namespace,
       created_at: project!.created_at,
       default_branch: project!.default_branch,
       visibility: project!.visibility,
       web_url: webUrl(url, state, project!.path_with_namespace),
+      namespace: namespaceEntity(`${url.origin}${state.webPath}`, namespace),
     })
   },
 }

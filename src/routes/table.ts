@@ -9,6 +9,7 @@ import { compileRoutes, type CompiledRoute } from '../http/router.js'
 import type { GitLabProfile } from '../versions/index.js'
 import { instanceRoutes } from './instance.js'
 import { integrationRoutes, integrationsCatchAll } from './integrations.js'
+import { namespaceRoutes } from './namespaces.js'
 import { slashCommandRoutes } from './slash-commands.js'
 
 export type MockRoute = CompiledRoute<MockState, Endpoint>
@@ -16,9 +17,10 @@ export type MockRoute = CompiledRoute<MockState, Endpoint>
 export function buildRoutes(gitlab: GitLabProfile): MockRoute[] {
   return compileRoutes([
     ...instanceRoutes,
+    ...namespaceRoutes,
     ...integrationRoutes(gitlab),
     ...slashCommandRoutes(gitlab),
     // Last: it answers whatever the routes above left under the families.
-    integrationsCatchAll(gitlab),
+    ...integrationsCatchAll(gitlab),
   ])
 }

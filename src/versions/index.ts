@@ -39,6 +39,7 @@ import { gitlab17_4 } from './releases/17.4.js'
 import { gitlab17_8 } from './releases/17.8.js'
 import { gitlab18_3 } from './releases/18.3.js'
 import { gitlab18_9 } from './releases/18.9.js'
+import { gitlab17_9 } from './releases/17.9.js'
 import { gitlab19_0 } from './releases/19.0.js'
 import type { Edition, GitLabVersion, Release } from './types.js'
 
@@ -49,7 +50,7 @@ export type * from './types.js'
 const RELEASES: readonly Release[] = [
   gitlab13_12,
   gitlab14_0,
-  gitlab14_4, gitlab14_5, gitlab14_8, gitlab14_9, gitlab14_10, gitlab15_2, gitlab15_3, gitlab15_4, gitlab15_6, gitlab15_7, gitlab15_8, gitlab15_10, gitlab15_11, gitlab16_0, gitlab16_1, gitlab16_3, gitlab16_4, gitlab16_5, gitlab16_7, gitlab16_8, gitlab16_9, gitlab16_11, gitlab17_0, gitlab17_1, gitlab17_2, gitlab17_3, gitlab17_4, gitlab17_8, gitlab18_3, gitlab18_9, gitlab19_0,
+  gitlab14_4, gitlab14_5, gitlab14_8, gitlab14_9, gitlab14_10, gitlab15_2, gitlab15_3, gitlab15_4, gitlab15_6, gitlab15_7, gitlab15_8, gitlab15_10, gitlab15_11, gitlab16_0, gitlab16_1, gitlab16_3, gitlab16_4, gitlab16_5, gitlab16_7, gitlab16_8, gitlab16_9, gitlab16_11, gitlab17_0, gitlab17_1, gitlab17_2, gitlab17_3, gitlab17_4, gitlab17_8, gitlab17_9, gitlab18_3, gitlab18_9, gitlab19_0,
 ]
 
 const minors = (major: number, last: number) => Array.from({ length: last + 1 }, (_, minor) => `${major}.${minor}` as GitLabVersion)

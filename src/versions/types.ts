@@ -72,6 +72,8 @@ export interface Behaviour {
   readonly eventParams: 'mixed' | 'boolean'
   /** PUT accepts `use_inherited_settings` and entities say `inherited` (17.3). */
   readonly inheritance: boolean
+  /** `/groups/:id/integrations` is routed: groups configure integrations their projects inherit (17.9). */
+  readonly groupIntegrations: boolean
   /** A changed `exposesSecrets` field clears the secrets not sent with it (Integrations::ResetSecretFields). */
   readonly resetSecrets: boolean
 }

@@ -87,6 +87,8 @@ describe('GET /projects/:id', () => {
     default_branch: 'main',
     visibility: 'private',
     web_url: `${ORIGIN}/acme/app`,
+    // No group `acme` is declared: the project is in a user's namespace, numbered past the groups.
+    namespace: { id: 1, name: 'acme', path: 'acme', kind: 'user', full_path: 'acme', parent_id: null, avatar_url: null, web_url: `${ORIGIN}/acme` },
   }
 
   test.each(['1', '0001', 'acme%2Fapp', 'ACME%2FAPP'])('finds the project by %s', async (id) => {

@@ -49,3 +49,15 @@ test('the standalone server serves it at /__mock/openapi.json with its own URL',
     await server.close()
   }
 })
+
+test('17.9+ documents the group paths (not the project-level-only slugs), with unique operation ids (`put-group-slack`); 17.8 does not', () => {
+  const latest = createOpenApiDocument({ gitlab: '19.0' }) as Doc
+  expect(latest.paths['/groups/{id}/integrations']!.get.operationId).toBe('group-list')
+  expect(latest.paths['/groups/{id}/integrations/slack']!.put.operationId).toBe('put-group-slack')
+  expect(latest.paths['/groups/{id}/integrations/slack']!.parameters[0].description).toMatch(/^Group id/)
+  expect(latest.paths['/groups/{id}/integrations/jenkins']).toBeUndefined()
+  const ids = Object.values(latest.paths).flatMap((item) => ['get', 'put', 'delete'].flatMap((method) => (item[method] ? [item[method].operationId] : [])))
+  expect(new Set(ids).size).toBe(ids.length)
+  const before = createOpenApiDocument({ gitlab: '17.8' }) as Doc
+  expect(Object.keys(before.paths).some((path) => path.startsWith('/groups/'))).toBe(false)
+})

@@ -69,6 +69,7 @@ export const gitlab13_12 = {
     properties: 'stored',
     eventParams: 'mixed',
     inheritance: false,
+    groupIntegrations: false,
     resetSecrets: false,
     cite: 'lib/api/services.rb (13.12): DELETE finds_or_initializes, then update!(properties nil, active false); PUT answers render_api_error!(nil, 400)',
   },

@@ -9,6 +9,7 @@
 import { CHAT_EVENTS } from '../../catalog/fragments.js'
 import type { EventFlag, ParamSpec } from '../../catalog/types.js'
 import type { IntegrationChange, Release } from '../types.js'
+import { gitlab17_3 } from './17.3.js'
 
 const CITE =
   'app/models/concerns/integrations/base/chat_notification.rb @ 3cdb310d (18.9 cycle: config/feature_flags/gitlab_com_derisk/pipeline_status_change_notifications.yml, milestone 18.9)'
@@ -32,6 +33,17 @@ function change(slug: string, events: readonly EventFlag[] | undefined, statusBe
 
 export const gitlab18_9 = {
   version: '18.9',
+  approximate: [
+    'the work-item flag columns default to false, as the other opt-in chat flags (group mentions) do; the migration was not read',
+  ],
+  // The work-item events are flag columns like the others, but the entity does not expose them
+  // (lib/api/entities/integration_basic.rb @ 55eb439f, 19.0 cycle, lists no work_item_events).
+  entity: {
+    keys: gitlab17_3.entity.keys,
+    eeKeys: gitlab17_3.entity.eeKeys,
+    columns: { ...gitlab17_3.entity.columns, work_item_events: false, confidential_work_item_events: false },
+    cite: 'lib/api/entities/integration_basic.rb @ 55eb439f (19.0 cycle); chat_notification.rb @ 3cdb310d',
+  },
   integrations: {
     change: [
       change('microsoft-teams', withWorkItems(), 'branches_to_be_notified'),
