@@ -158,4 +158,5 @@ test('--seed N generates a reproducible demo scenario from the fixture kit', asy
   expect(first.length).toBeGreaterThan(0)
   expect(await tokens('7')).toEqual(first)
   expect(await tokens('8')).not.toEqual(first)
-})
+  // Three start-ups that each load faker: seconds, more on a busy 2-core machine.
+}, 20_000)
