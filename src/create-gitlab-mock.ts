@@ -68,7 +68,10 @@ export interface GitLabMock {
    * invalid or cannot be loaded.
    */
   seed(scenario: Scenario): Promise<void>
-  /** Back to the start-up scenario. */
+  /**
+   * Back to the start: the start-up scenario, an empty journal and no
+   * pending faults (what `POST /__mock/reset` does on the server too).
+   */
   reset(): Promise<void>
   /** The current state as scenario JSON (secrets included). */
   dump(): Scenario
@@ -261,7 +264,11 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     },
     events,
     seed: async (scenario) => load(parseScenario(scenario, gitlab)),
-    reset: async () => load(initial),
+    reset: async () => {
+      journal.clear()
+      faults.clear()
+      return load(initial)
+    },
     dump: () => dumpScenario(state.db, gitlab),
     ready: () => attempt,
     get requests() {

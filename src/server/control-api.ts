@@ -96,10 +96,8 @@ const ENDPOINTS: readonly RouteDeclaration<undefined, ControlEndpoint>[] = [
     method: 'POST',
     path: '/reset',
     async endpoint({ mock }) {
-      // The same as in-process `reset()` followed by `clearRequests()`: state, journal and faults start over.
+      // In-process `reset()`: the start-up state, an empty journal, no pending faults.
       await mock.reset()
-      mock.clearRequests()
-      mock.faults.clear()
       return noContent()
     },
   },
