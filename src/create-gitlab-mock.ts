@@ -14,6 +14,7 @@ import { DEFAULT_BASE_URL, parseBaseUrl } from './http/base-url.js'
 import { json, withBody } from './http/json-response.js'
 import { requestBytes } from './http/request-bytes.js'
 import { findRoute, relativePath, type RouteMatch, type RouteRequest } from './http/router.js'
+import { assertMswRuns } from './msw/engine.js'
 import { createHandlers } from './msw/handlers.js'
 import { createDatabase, type Database } from './model/database.js'
 import { dumpScenario, loadScenario, parseScenario, scenarioGitLab, type Scenario } from './model/scenario.js'
@@ -181,8 +182,13 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return found && path !== undefined ? serve(found, request, url, path, body) : undefined
   }
 
+  const handlers = createHandlers(match, base, serve)
   return {
-    handlers: createHandlers(match, base, serve),
+    // A getter: the standalone server never takes the handlers, and runs where msw 3 cannot.
+    get handlers() {
+      assertMswRuns()
+      return handlers
+    },
     gitlab,
     routes,
     baseUrl,
