@@ -56,7 +56,7 @@ export default defineConfig({
       {
         extends: true,
         // The server does not go through msw: it runs once, under msw3.
-        test: { name: 'msw2', include: ['test/**/*.test.ts'], exclude: ['test/server/**', 'test/bundle/**', 'test/browser/**', 'test/bench/**', 'test/hardening/exposure.test.ts'] },
+        test: { name: 'msw2', include: ['test/**/*.test.ts'], exclude: ['test/server/**', 'test/bundle/**', 'test/consumers/**', 'test/browser/**', 'test/bench/**', 'test/hardening/exposure.test.ts'] },
         resolve: { alias: [...self, { find: /^msw(\/.*)?$/, replacement: 'msw2$1' }] },
       },
       {
