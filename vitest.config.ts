@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
 import { msw } from 'msw/vite'
@@ -19,7 +18,8 @@ const self = [
  */
 function browserEntry(): string {
   try {
-    return createRequire(import.meta.url).resolve('gitlab-services-mock/browser')
+    // The `import` condition: the ESM build (`require` would give the CommonJS one).
+    return fileURLToPath(import.meta.resolve('gitlab-services-mock/browser'))
   } catch {
     return source('browser/index.ts')
   }
