@@ -5,12 +5,12 @@
  * Usage errors exit with code 2 and a message naming the problem.
  */
 import { readFileSync } from 'node:fs'
-import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
 import { createGitLabMock } from './create-gitlab-mock.js'
 import { UnknownGitLabError, type Edition } from './versions/index.js'
 import { ScenarioError, type Scenario } from './model/scenario.js'
 import { createMockServer } from './server/mock-server.js'
+import { banner } from './cli-banner.js'
 
 const HELP = `Usage: gitlab-services-mock [options]
 
@@ -25,19 +25,21 @@ Options:
   --host HOST       address to bind (default 127.0.0.1)
   --scenario FILE   scenario JSON to load (default: the demo scenario)
   --seed N          generate a demo scenario from the fixture kit with seed N
+                    (instead of --scenario)
   --latency MS      delay every response by MS milliseconds
   --body-limit N    largest request body in bytes (default 1048576)
   --no-control      do not serve the /__mock control API
   --quiet           no per-request log lines
+  -v, --version     print the version
   -h, --help        show this help
 
 Control API (unless --no-control):
-  GET    /__mock/scenario   current state as scenario JSON
-  PUT    /__mock/scenario   replace all state (body: scenario JSON)
-  POST   /__mock/reset      back to the start-up scenario
-  GET    /__mock/requests   request journal, oldest first
-  DELETE /__mock/requests   clear the journal
-  GET    /__mock/openapi.json OpenAPI 3.1 description derived from the catalog
+  GET    /__mock/scenario      current state as scenario JSON
+  PUT    /__mock/scenario      replace all state (body: scenario JSON)
+  POST   /__mock/reset         back to the start-up scenario
+  GET    /__mock/requests      request journal, oldest first
+  DELETE /__mock/requests      clear the journal
+  GET    /__mock/openapi.json  OpenAPI 3.1 description derived from the catalog
 `
 
 class UsageError extends Error {}
@@ -88,12 +90,20 @@ async function main(argv: string[]): Promise<void> {
       'no-control': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   })
   if (values.help) {
     process.stdout.write(HELP)
     return
   }
+  if (values.version) {
+    const manifest = readFileSync(new URL('../package.json', import.meta.url), 'utf8')
+    process.stdout.write(`${(JSON.parse(manifest) as { version: string }).version}\n`)
+    return
+  }
+  if (values.seed !== undefined && values.scenario !== undefined)
+    throw new UsageError('--seed generates a demo scenario and cannot be combined with --scenario')
   const port = integer('port', values.port, 0, 65535) ?? 4010
   const host = values.host ?? '127.0.0.1'
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1)
@@ -132,20 +142,9 @@ async function main(argv: string[]): Promise<void> {
   server.listen(port, host, () => {
     const address = server.address()
     const actual = typeof address === 'object' && address ? address.port : port
-    const shown = isIP(host) === 6 ? `[${host}]` : host
-    const base = `http://${shown}:${actual}/api/v4`
+    const gitlab = `${mock.gitlab.version} ${mock.gitlab.edition.toUpperCase()}`
     // One write, so a reader that sees the ready line sees the whole banner.
-    const banner = [`gitlab-services-mock listening on ${base} (GitLab ${mock.gitlab.version} ${mock.gitlab.edition.toUpperCase()})`]
-    if (demo) {
-      for (const user of scenario.users ?? [])
-        for (const token of user.tokens ?? [])
-          banner.push(`  token for ${user.username}: ${typeof token === 'string' ? token : token.token}`)
-      const first = scenario.users?.[0]?.tokens?.[0]
-      const token = typeof first === 'string' ? first : first?.token
-      const project = scenario.projects?.[0]?.id ?? 1
-      if (token) banner.push(`  try: curl -H 'PRIVATE-TOKEN: ${token}' ${base}/projects/${project}/services`)
-    }
-    process.stdout.write(banner.join('\n') + '\n')
+    process.stdout.write(banner({ host, port: actual, gitlab, scenario: mock.dump(), showTokens: demo }))
     if (control && !['127.0.0.1', 'localhost', '::1'].includes(host))
       process.stderr.write(
         `warning: the control API (/__mock) is reachable from ${host}: anyone who can connect can replace the state. Pass --no-control to turn it off.\n`,
