@@ -52,11 +52,16 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'msw3', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] } },
+      { extends: true, test: { name: 'msw3', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', 'test/consumers/**'], sequence: { groupOrder: 0 } } },
       {
         extends: true,
         // The server does not go through msw: it runs once, under msw3.
-        test: { name: 'msw2', include: ['test/**/*.test.ts'], exclude: ['test/server/**', 'test/bundle/**', 'test/consumers/**', 'test/browser/**', 'test/bench/**', 'test/hardening/exposure.test.ts'] },
+        test: {
+          name: 'msw2',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/server/**', 'test/bundle/**', 'test/consumers/**', 'test/browser/**', 'test/bench/**', 'test/hardening/exposure.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
         resolve: { alias: [...self, { find: /^msw(\/.*)?$/, replacement: 'msw2$1' }] },
       },
       {
@@ -67,6 +72,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
           // One test iframe at a time: msw's worker hands a request from a nested frame
           // that did not start mocking to any visible frame that did.
           fileParallelism: false,
@@ -78,6 +84,11 @@ export default defineConfig({
             screenshotFailures: false,
           },
         },
+      },
+      {
+        // The packed package in fresh projects, once the others are done: its npm, Jest and tsc
+        // children would otherwise take the two cores from the timing-bound hardening tests.
+        test: { name: 'consumers', include: ['test/consumers/**/*.test.ts'], sequence: { groupOrder: 1 } },
       },
     ],
   },
