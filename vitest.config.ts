@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
 import { msw } from 'msw/vite'
@@ -19,7 +18,8 @@ const self = [
  */
 function browserEntry(): string {
   try {
-    return createRequire(import.meta.url).resolve('gitlab-services-mock/browser')
+    // The `import` condition: the ESM build (`require` would give the CommonJS one).
+    return fileURLToPath(import.meta.resolve('gitlab-services-mock/browser'))
   } catch {
     return source('browser/index.ts')
   }
@@ -52,7 +52,7 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'msw3', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] } },
+      { extends: true, test: { name: 'msw3', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', 'test/consumers/**'], sequence: { groupOrder: 0 } } },
       {
         extends: true,
         // The server does not go through msw: it runs once, under msw3.
@@ -64,6 +64,7 @@ export default defineConfig({
             'test/bundle/**',
             'test/browser/**',
             'test/bench/**',
+            'test/consumers/**',
             'test/examples/**',
             // Attacks on the built CLI or kit in child processes: msw is not involved.
             'test/hardening/exposure.test.ts',
@@ -72,6 +73,7 @@ export default defineConfig({
             'test/hardening/pipelining.test.ts',
             'test/hardening/large-scenario.test.ts',
           ],
+          sequence: { groupOrder: 0 },
         },
         resolve: { alias: [...self, { find: /^msw(\/.*)?$/, replacement: 'msw2$1' }] },
       },
@@ -83,6 +85,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
           // One test iframe at a time: msw's worker hands a request from a nested frame
           // that did not start mocking to any visible frame that did.
           fileParallelism: false,
@@ -94,6 +97,11 @@ export default defineConfig({
             screenshotFailures: false,
           },
         },
+      },
+      {
+        // The packed package in fresh projects, once the others are done: its npm, Jest and tsc
+        // children would otherwise take the two cores from the timing-bound hardening tests.
+        test: { name: 'consumers', include: ['test/consumers/**/*.test.ts'], sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -5,7 +5,6 @@
  * Usage errors exit with code 2 and a message naming the problem.
  */
 import { readFileSync } from 'node:fs'
-import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
 import { createGitLabMock } from './create-gitlab-mock.js'
 import { UnknownGitLabError, type Edition } from './versions/index.js'
@@ -13,6 +12,7 @@ import { ScenarioError, type Scenario } from './model/scenario.js'
 import { createMockServer } from './server/mock-server.js'
 import { DEFAULT_TENANTS } from './server/index.js'
 import { Tenants } from './server/tenants.js'
+import { banner } from './cli-banner.js'
 
 const HELP = `Usage: gitlab-services-mock [options]
 
@@ -20,41 +20,51 @@ Emulates GitLab's project integrations (Services) REST API, for the GitLab
 release you choose.
 
 Options:
-  --gitlab X.Y      GitLab release to emulate, or "latest" (default: the
-                    scenario's \`gitlab\`, else 13.12)
-  --edition ee|ce   GitLab edition (default ee)
-  --port N          port to listen on (default 4010; 0 picks a free port)
-  --host HOST       address to bind (default 127.0.0.1)
-  --scenario FILE   scenario JSON to load (default: the demo scenario)
-  --seed N          generate a demo scenario from the fixture kit with seed N
-  --latency MS      delay every response by MS milliseconds
-  --body-limit N    largest request body in bytes (default 1048576)
-  --journal-size N  requests the journal keeps (default 1000); bodies and queries
-                    are kept up to 64 KiB per request and 8 MiB in all
-  --no-journal      keep no request journal
-  --no-control      do not serve the /__mock control API
-  --allowed-host NAME
-                    also accept NAME in the Host header of /__mock requests
-                    (repeatable; .example.com accepts its subdomains). Always
-                    accepted: localhost, IP addresses, the --host name
-  --control-token T require 'Authorization: Bearer T' on /__mock (or set
-                    GITLAB_SERVICES_MOCK_CONTROL_TOKEN, which ps does not show)
-  --request-timeout MS
-                    longest a client may take to send a request (default
-                    300000); then 408
-  --stop-timeout MS on SIGINT/SIGTERM, how long requests in flight may take to
-                    finish before they are cut (default 30000)
-  --quiet           no per-request log lines
-  -h, --help        show this help
+  --gitlab X.Y          GitLab release to emulate, or "latest" (default: the
+                        scenario's \`gitlab\`, else 13.12)
+  --edition ee|ce       GitLab edition (default ee)
+  --port N              port to listen on (default 4010; 0 picks a free port)
+  --host HOST           address to bind (default 127.0.0.1)
+  --scenario FILE       scenario JSON to load (default: the demo scenario)
+  --seed N              generate a demo scenario from the fixture kit with
+                        seed N (instead of --scenario)
+  --latency MS          delay every response by MS milliseconds
+  --body-limit N        largest request body in bytes (default 1048576)
+  --journal-size N      requests the journal keeps (default 1000); bodies and
+                        queries are kept up to 64 KiB per request and 8 MiB in
+                        all
+  --no-journal          keep no request journal
+  --no-control          do not serve the /__mock control API
+  --allowed-host NAME   also accept NAME in the Host header of /__mock
+                        requests (repeatable; .example.com accepts its
+                        subdomains). Always accepted: localhost, IP addresses,
+                        the --host name
+  --control-token T     require 'Authorization: Bearer T' on /__mock (or set
+                        GITLAB_SERVICES_MOCK_CONTROL_TOKEN, which ps does not
+                        show)
+  --request-timeout MS  longest a client may take to send a request (default
+                        300000); then 408
+  --stop-timeout MS     on SIGINT/SIGTERM, how long requests in flight may
+                        take to finish before they are cut (default 30000)
+  --quiet               no per-request log lines
+  -v, --version         print the version
+  -h, --help            show this help
 
-Control API (unless --no-control; only from this machine's names, never
-cross-site; POST and PUT need Content-Type: application/json):
-  GET    /__mock/scenario   current state as scenario JSON
-  PUT    /__mock/scenario   replace all state (body: scenario JSON)
-  POST   /__mock/reset      back to the start-up scenario
-  GET    /__mock/requests   request journal, oldest first
-  DELETE /__mock/requests   clear the journal
-  GET    /__mock/openapi.json OpenAPI 3.1 description derived from the catalog
+Control API (unless --no-control; writes need Content-Type: application/json):
+  GET    /__mock/health          status, version, GitLab version (no token)
+  GET    /__mock/scenario        current state as scenario JSON
+  PUT    /__mock/scenario        replace all state (body: scenario JSON)
+  POST   /__mock/reset           start-up scenario, empty journal, no faults
+  GET    /__mock/requests        journal (?method=&path=&status=&user=)
+  GET    /__mock/requests/count  {"count": N} for the same filters
+  DELETE /__mock/requests        clear the journal
+  POST   /__mock/faults          fail or delay the next matching requests
+  GET    /__mock/faults          pending faults
+  DELETE /__mock/faults          remove them (or /__mock/faults/<id>)
+  POST   /__mock/tenants         an isolated GitLab at /__tenants/<id>/api/v4
+  GET    /__mock/tenants         list them
+  DELETE /__mock/tenants/<id>    drop one
+  GET    /__mock/openapi.json    OpenAPI 3.1 description of the served API
 `
 
 class UsageError extends Error {}
@@ -127,12 +137,20 @@ async function main(argv: string[]): Promise<void> {
       'stop-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   })
   if (values.help) {
     out(HELP)
     return
   }
+  if (values.version) {
+    const manifest = readFileSync(new URL('../package.json', import.meta.url), 'utf8')
+    process.stdout.write(`${(JSON.parse(manifest) as { version: string }).version}\n`)
+    return
+  }
+  if (values.seed !== undefined && values.scenario !== undefined)
+    throw new UsageError('--seed generates a demo scenario and cannot be combined with --scenario')
   const port = integer('port', values.port, 0, 65535) ?? 4010
   const host = values.host ?? '127.0.0.1'
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1)
@@ -189,20 +207,9 @@ async function main(argv: string[]): Promise<void> {
   server.listen(port, host, () => {
     const address = server.address()
     const actual = typeof address === 'object' && address ? address.port : port
-    const shown = isIP(host) === 6 ? `[${host}]` : host
-    const base = `http://${shown}:${actual}/api/v4`
+    const gitlab = `${mock.gitlab.version} ${mock.gitlab.edition.toUpperCase()}`
     // One write, so a reader that sees the ready line sees the whole banner.
-    const banner = [`gitlab-services-mock listening on ${base} (GitLab ${mock.gitlab.version} ${mock.gitlab.edition.toUpperCase()})`]
-    if (demo) {
-      for (const user of scenario.users ?? [])
-        for (const token of user.tokens ?? [])
-          banner.push(`  token for ${user.username}: ${typeof token === 'string' ? token : token.token}`)
-      const first = scenario.users?.[0]?.tokens?.[0]
-      const token = typeof first === 'string' ? first : first?.token
-      const project = scenario.projects?.[0]?.id ?? 1
-      if (token) banner.push(`  try: curl -H 'PRIVATE-TOKEN: ${token}' ${base}/projects/${project}/services`)
-    }
-    out(banner.join('\n') + '\n')
+    out(banner({ host, port: actual, gitlab, scenario: mock.dump(), showTokens: demo }))
     if (control && !['127.0.0.1', 'localhost', '::1'].includes(host))
       err(
         `warning: the control API (/__mock) is reachable from ${host}: anyone who can connect can replace the state. ` +

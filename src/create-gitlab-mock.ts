@@ -15,6 +15,7 @@ import { json, withBody } from './http/json-response.js'
 import { BodyTooLarge, bodyTooLarge, DEFAULT_BODY_LIMIT, requestBytes } from './http/request-bytes.js'
 import { paramsLimitResponse } from './gitlab/request-params.js'
 import { findRoute, relativePath, type RouteMatch, type RouteRequest } from './http/router.js'
+import { assertMswRuns } from './msw/engine.js'
 import { createHandlers } from './msw/handlers.js'
 import { handlersTaken, warnIfShadowing } from './msw/shadowing.js'
 import { createDatabase, type Database } from './model/database.js'
@@ -252,7 +253,9 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     bodyLimit,
   )
   const mock: GitLabMock = {
+    // A getter: the standalone server never takes the handlers, and runs where msw 3 cannot.
     get handlers() {
+      assertMswRuns()
       handlersTaken(mock, baseUrl)
       return handlers
     },

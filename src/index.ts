@@ -5,6 +5,7 @@
  */
 export { createGitLabMock, type GitLabMock, type GitLabMockOptions } from './create-gitlab-mock.js'
 export { ScenarioError, type Scenario } from './model/scenario.js'
+export type { ScenarioIntegrationOf, ScenarioProperties } from './model/scenario-schema.js'
 export type { Database } from './model/database.js'
 export type { MockEventMap } from './harness/events.js'
 export {

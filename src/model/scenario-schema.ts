@@ -6,16 +6,17 @@
  * so the schema is built per profile.
  */
 import * as z from 'zod/mini'
-import type { EventFlag } from '../catalog/index.js'
+import type { EventFlag, IntegrationEntry, IntegrationSlug } from '../catalog/index.js'
 import type { GitLabProfile } from '../versions/index.js'
 import { ACCESS_LEVELS, TOKEN_SCOPES, USER_STATES, VISIBILITIES } from './records.js'
 
 const id = z.int().check(z.positive())
 const isoDate = z.iso.datetime({ offset: true })
 const nonEmpty = z.string().check(z.minLength(1))
-const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
+const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()], { error: 'expected a string, number, boolean or null' })
 
-const token = z.union([
+const token = z.union(
+  [
   nonEmpty,
   z.strictObject({
     token: nonEmpty,
@@ -23,7 +24,9 @@ const token = z.union([
     expires_at: z.optional(z.nullable(isoDate)),
     revoked: z.optional(z.boolean()),
   }),
-])
+  ],
+  { error: 'expected a token string, or { token, scopes?, expires_at?, revoked? }' },
+)
 
 const user = z.strictObject({
   id,
@@ -40,8 +43,11 @@ const user = z.strictObject({
 const ref = z.union([id, nonEmpty])
 
 const member = z.strictObject({
-  user: z.union([nonEmpty, id]),
-  access_level: z.union(ACCESS_LEVELS.map((level) => z.literal(level))),
+  user: z.union([nonEmpty, id], { error: 'expected a username or a user id' }),
+  access_level: z.union(
+    ACCESS_LEVELS.map((level) => z.literal(level)),
+    { error: `expected one of GitLab's access levels ${ACCESS_LEVELS.join(', ')}` },
+  ),
 })
 
 /**
@@ -80,8 +86,8 @@ function integrationSchema(flags: readonly EventFlag[]) {
   return z.strictObject({
     id: z.optional(id),
     /** The owner: a project or (17.3+) a group, by id or path; exactly one of the two. */
-    project: z.optional(ref),
-    group: z.optional(ref),
+    project: z.optional(z.union([id, nonEmpty], { error: 'expected a project id or path_with_namespace' })),
+    group: z.optional(z.union([id, nonEmpty], { error: 'expected a group id or full_path' })),
     slug: nonEmpty,
     /** Inherits from the nearest group above that has its own integration of the slug (17.3+). */
     inherited: z.optional(z.boolean()),
@@ -117,12 +123,48 @@ export function scenarioSchema(gitlab: GitLabProfile) {
   })
 }
 
+/**
+ * The fields each kind of scenario object has, by where it sits: what an
+ * "unknown field" error lists as expected (the integration's event flags are
+ * added per GitLab).
+ */
+export const SCENARIO_FIELDS = {
+  scenario: ['version', 'gitlab', 'edition', 'development', 'application_settings', 'users', 'groups', 'projects', 'integrations'],
+  user: Object.keys(user.def.shape),
+  token: ['token', 'scopes', 'expires_at', 'revoked'],
+  project: Object.keys(project.def.shape),
+  member: Object.keys(member.def.shape),
+  group: Object.keys(group.def.shape),
+  integration: Object.keys(integrationSchema([]).def.shape),
+} as const
+
 type Flags = { [F in EventFlag]?: boolean | null }
 type Shape = z.input<ReturnType<typeof scenarioSchema>>
 type ParsedShape = z.output<ReturnType<typeof scenarioSchema>>
 
+type PropertyValue = string | number | boolean | null
+type Param<S extends IntegrationSlug> = IntegrationEntry<S>['params'][number]
+type Listed<S extends IntegrationSlug, K extends string> = IntegrationEntry<S> extends { [_ in K]: readonly (infer F)[] } ? F & string : never
+
+/**
+ * The `properties` a scenario may give integration `S`: its stored
+ * parameters and model fields, as `parseScenario` accepts them (values are
+ * stored as given, so any JSON scalar).
+ */
+export type ScenarioProperties<S extends IntegrationSlug> = {
+  [K in Exclude<Param<S>, { topLevel: true }>['name'] | Listed<S, 'extraFields'> | Listed<S, 'fields'>]?: PropertyValue
+}
+
+type IntegrationShape = Omit<NonNullable<Shape['integrations']>[number], 'slug' | 'properties'> & Flags
+
+/** One integration of a scenario, for slug `S`: an unknown property is a compile error. */
+export type ScenarioIntegrationOf<S extends IntegrationSlug> = IntegrationShape & { slug: S; properties?: ScenarioProperties<S> }
+
+/** Any integration of a scenario: `slug` is a catalog slug, and picks which `properties` it may have. */
+export type ScenarioIntegration = { [S in IntegrationSlug]: ScenarioIntegrationOf<S> }[IntegrationSlug]
+
 /** A scenario as written by hand (every optional field may be left out). */
-export type Scenario = Omit<Shape, 'integrations'> & { integrations?: (NonNullable<Shape['integrations']>[number] & Flags)[] }
+export type Scenario = Omit<Shape, 'integrations'> & { integrations?: ScenarioIntegration[] }
 export type ParsedScenario = Omit<ParsedShape, 'integrations'> & {
   integrations?: (NonNullable<ParsedShape['integrations']>[number] & Flags)[]
 }

@@ -12,7 +12,8 @@ import type { Database } from './database.js'
 import type { IntegrationRecord, PropertyValue } from './records.js'
 import { fail } from './scenario-error.js'
 import { projectGroup, resolveGroups, type GroupTree } from './scenario-groups.js'
-import { scenarioSchema, type ParsedScenario, type Scenario } from './scenario-schema.js'
+import { didYouMean } from './suggest.js'
+import { SCENARIO_FIELDS, scenarioSchema, type ParsedScenario, type Scenario, type ScenarioIntegration } from './scenario-schema.js'
 
 export type { Scenario } from './scenario-schema.js'
 
@@ -38,13 +39,31 @@ export function scenarioGitLab(input: unknown): { gitlab?: string; edition?: Edi
   }
 }
 
+/** The fields of the object at `path` (`users[0]` is a user, `users[0].tokens[1]` a token, ...). */
+function fieldsAt(path: readonly PropertyKey[], gitlab: GitLabProfile): readonly string[] {
+  const where = path.filter((key) => typeof key === 'string').join('.')
+  if (where === 'users') return SCENARIO_FIELDS.user
+  if (where === 'users.tokens') return SCENARIO_FIELDS.token
+  if (where === 'projects') return SCENARIO_FIELDS.project
+  if (where === 'projects.members') return SCENARIO_FIELDS.member
+  if (where === 'integrations') return [...SCENARIO_FIELDS.integration, ...gitlab.storedFlags]
+  return SCENARIO_FIELDS.scenario
+}
+
+/** What an unknown name was checked against: a near miss, else the list. */
+function expected(given: string, what: string, known: readonly string[]): string {
+  const hint = didYouMean(given, known)
+  return hint ? `${what}, got ${JSON.stringify(given)}${hint}` : `${what} (${known.join(', ')}), got ${JSON.stringify(given)}`
+}
+
 /** Validates a scenario completely against a GitLab profile; throws ScenarioError, never half-accepts. */
 export function parseScenario(input: unknown, gitlab: GitLabProfile): ParsedScenario {
   const result = scenarioSchema(gitlab).safeParse(input)
   if (!result.success) {
     const issue = result.error.issues[0]!
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : []
-    fail(keys.length ? [...issue.path, keys[0]!] : issue.path, keys.length ? 'unknown field' : issue.message)
+    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
+    if (key === undefined) fail(issue.path, issue.message)
+    fail([...issue.path, key], `unknown field: ${expected(key, 'expected a field of this object', fieldsAt(issue.path, gitlab))}`)
   }
   const scenario = result.data as ParsedScenario
   const users = scenario.users ?? []
@@ -129,8 +148,10 @@ function checkIntegrations(input: unknown, scenario: ParsedScenario, tree: Group
       integration.project = projectId
     }
     const info = gitlab.integrations.get(integration.slug)
-    if (!info)
-      fail(['integrations', i, 'slug'], `GitLab ${gitlab.version} (${gitlab.edition}) has no integration ${JSON.stringify(integration.slug)}`)
+    if (!info) {
+      const slugs = [...gitlab.integrations.keys()]
+      fail(['integrations', i, 'slug'], `unknown integration: ${expected(integration.slug, `expected one of the ${slugs.length} integrations of GitLab ${gitlab.version} (${gitlab.edition})`, slugs)}`)
+    }
     if (integration.group !== undefined && info.spec.projectOnly)
       fail(['integrations', i, 'slug'], `${integration.slug} is a project-level integration: groups cannot have it`)
     if (integration.inherited !== undefined && !inheritance) fail(['integrations', i, 'inherited'], `inheritance ${needs}`)
@@ -144,7 +165,8 @@ function checkIntegrations(input: unknown, scenario: ParsedScenario, tree: Group
     // would otherwise let `properties: {"__proto__": ...}` through as if it were not there.
     const given = (input as { integrations: { properties?: object }[] }).integrations[i]!.properties
     for (const key of Object.keys(given ?? {})) {
-      if (!allowed.has(key)) fail(['integrations', i, 'properties', key], `unknown property of ${integration.slug}`)
+      if (!allowed.has(key))
+        fail(['integrations', i, 'properties', key], `unknown property: ${expected(key, `expected a property of ${integration.slug}`, [...allowed])}`)
     }
   })
   // Integration.default_integration: the nearest group above with its own (not inherited) record of the slug.
@@ -338,7 +360,7 @@ export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
         ...i.events,
         comment_on_event_enabled: i.comment_on_event_enabled,
         properties: { ...i.properties },
-      })),
+      }) as ScenarioIntegration),
   }
 }
 

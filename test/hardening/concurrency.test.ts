@@ -9,7 +9,7 @@
  */
 import { Agent } from 'node:http'
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest'
-import { createGitLabMock, type Scenario } from 'gitlab-services-mock'
+import { createGitLabMock, type Scenario, type ScenarioIntegration } from 'gitlab-services-mock'
 import { startMockServer, type StartedMockServer } from 'gitlab-services-mock/server'
 import { httpTransport, parseJson, START, type RawRequest, type RawResponse, type Transport } from './support.js'
 
@@ -153,7 +153,7 @@ function scenarioA(): Scenario {
       { project: 1, slug: 'slack', properties: { webhook: HOOK('a') } },
       ...['asana', 'assembla', 'campfire', 'flowdock', 'pivotaltracker', 'slack-slash-commands', 'mattermost-slash-commands',
         'packagist', 'pushover', 'datadog', 'drone-ci', 'buildkite', 'emails-on-push', 'pipelines-email', 'irker',
-        'external-wiki', 'confluence', 'bugzilla', 'redmine', 'youtrack', 'custom-issue-tracker', 'ewm', 'jira'].map((slug) => ({ project: 1, slug })),
+        'external-wiki', 'confluence', 'bugzilla', 'redmine', 'youtrack', 'custom-issue-tracker', 'ewm', 'jira'].map((slug) => ({ project: 1, slug }) as ScenarioIntegration),
     ],
   }
 }
@@ -167,8 +167,8 @@ function scenarioB(): Scenario {
     ],
     integrations: [
       { project: 2, slug: 'slack', properties: { webhook: HOOK('b') } },
-      ...['asana', 'assembla', 'campfire', 'flowdock', 'pivotaltracker', 'packagist', 'pushover', 'datadog', 'drone-ci', 'buildkite', 'jira'].map((slug) => ({ project: 2, slug })),
-      ...Array.from({ length: 300 }, (_, i) => ['slack', 'jira', 'asana'].map((slug) => ({ project: 100 + i, slug }))).flat(),
+      ...['asana', 'assembla', 'campfire', 'flowdock', 'pivotaltracker', 'packagist', 'pushover', 'datadog', 'drone-ci', 'buildkite', 'jira'].map((slug) => ({ project: 2, slug }) as ScenarioIntegration),
+      ...Array.from({ length: 300 }, (_, i) => ['slack', 'jira', 'asana'].map((slug) => ({ project: 100 + i, slug }) as ScenarioIntegration)).flat(),
     ],
   }
 }

@@ -109,10 +109,12 @@ describe('two mocks in one process', () => {
     const input = structuredClone(SCENARIO)
     await a.seed(input)
     const before = a.dump()
-    input.integrations![0]!.properties!.webhook = 'https://changed.example.com'
+    const inputSlack = input.integrations![0]!.properties as Record<string, unknown>
+    inputSlack.webhook = 'https://changed.example.com'
     input.users!.pop()
     const out = a.dump()
-    out.integrations![0]!.properties!.webhook = 'https://changed.example.com'
+    const outSlack = out.integrations![0]!.properties as Record<string, unknown>
+    outSlack.webhook = 'https://changed.example.com'
     out.users![0]!.tokens!.push('glpat-injected')
     ;(out.users![1]!.tokens![1] as { scopes: string[] }).scopes.push('sudo')
     expect(a.dump()).toEqual(before)

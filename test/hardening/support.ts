@@ -8,7 +8,7 @@
  */
 import { request as httpRequest, Agent } from 'node:http'
 import type { Parameters as FcParameters } from 'fast-check'
-import { catalog13_12, type IntegrationSpec, type Scenario } from 'gitlab-services-mock'
+import { catalog13_12, type IntegrationSpec, type Scenario, type ScenarioIntegration } from 'gitlab-services-mock'
 import { sampleValue } from '../core/support.js'
 import { isHiddenField } from '../support/gitlab-13-12.js'
 
@@ -140,7 +140,7 @@ export const SCENARIO: Scenario = {
         project: PROJECT.id,
         slug: spec.slug,
         properties: Object.fromEntries(modelFields(spec).map((name) => [name, fieldValue(spec, name)])),
-      })),
+      }) as ScenarioIntegration),
     { id: 200, project: PUBLIC_PROJECT.id, slug: 'slack', properties: { webhook: 'https://hooks.slack.com/services/T0/B0/public' } },
   ],
 }

@@ -4,7 +4,7 @@
  * exit code 2, and clean shutdown on SIGTERM/SIGINT.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -160,3 +160,59 @@ test('--seed N generates a reproducible demo scenario from the fixture kit', asy
   expect(await tokens('8')).not.toEqual(first)
   // Three start-ups that each load faker: seconds, more on a busy 2-core machine.
 }, 20_000)
+
+test('--version prints the package version', async () => {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  for (const flag of ['--version', '-v']) {
+    const result = await run([flag])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(`${manifest.version}\n`)
+  }
+})
+
+test('--seed with --scenario is a usage error, not a silently ignored flag', async () => {
+  const file = scenarioFile({ users: [{ id: 1, username: 'root' }] })
+  const result = await run(['--seed', '3', '--scenario', file])
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain('--seed generates a demo scenario and cannot be combined with --scenario')
+})
+
+test('a scenario file gets a token table with scopes and roles, its tokens shortened', async () => {
+  const file = scenarioFile({
+    users: [
+      { id: 1, username: 'root', admin: true, tokens: ['glpat-table-secret-1'] },
+      { id: 2, username: 'mia', state: 'blocked', tokens: [{ token: 'glpat-table-secret-2', scopes: ['read_api'], revoked: true }] },
+    ],
+    projects: [{ id: 5, path_with_namespace: 'g/p', members: [{ user: 'mia', access_level: 30 }] }],
+  })
+  const { base, stdout } = await start(['--scenario', file, '--quiet'])
+  const lines = stdout().split('\n')
+  expect(lines[1]).toMatch(/^ {2}TOKEN +SCOPES +ROLE$/)
+  expect(lines[2]).toMatch(/^ {2}token for root: glpat-ta… +api +admin$/)
+  expect(lines[3]).toMatch(/^ {2}token for mia: glpat-ta… +read_api \(revoked\) +developer of g\/p \(blocked\)$/)
+  // Columns line up: each starts where its header does.
+  expect(lines[2]!.indexOf('api')).toBe(lines[1]!.indexOf('SCOPES'))
+  expect(lines[3]!.indexOf('developer')).toBe(lines[1]!.indexOf('ROLE'))
+  expect(stdout()).not.toContain('glpat-table-secret')
+  expect(stdout()).toContain(`try: curl -H 'PRIVATE-TOKEN: <token of root>' ${base}/projects/5/services`)
+})
+
+test('--host 0.0.0.0: the curl hint names an address a client can connect to', async () => {
+  const { stdout } = await start(['--host', '0.0.0.0', '--no-control', '--quiet'])
+  const hint = /try: curl -H 'PRIVATE-TOKEN: (\S+)' (\S+)/.exec(stdout())
+  expect(hint?.[2]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v4\/projects\/1\/services$/)
+  const response = await fetch(hint![2]!, { headers: { 'PRIVATE-TOKEN': hint![1]! } })
+  expect(response.status).toBe(200)
+})
+
+test('--help lines up its columns', async () => {
+  const { stdout } = await run(['--help'])
+  // Where the description starts: after the flag (and its value), or after the method and path.
+  const column = (lines: RegExp, lead: RegExp) => stdout.split('\n').filter((line) => lines.test(line)).map((line) => lead.exec(line)![0].length)
+  const options = column(/^ {2}-/, /^ {2}\S.*?\s{2,}(?=\S)/)
+  expect(options.length).toBeGreaterThan(10)
+  expect(new Set(options).size).toBe(1)
+  const routes = column(/^ {2}(GET|PUT|POST|DELETE) /, /^ {2}\S+\s+\S+\s+/)
+  expect(routes).toHaveLength(14)
+  expect(new Set(routes).size).toBe(1)
+})
