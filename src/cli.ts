@@ -4,7 +4,8 @@
  * the scenario, starts the node:http adapter and prints one ready line.
  * Usage errors exit with code 2 and a message naming the problem.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, watch } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createGitLabMock } from './create-gitlab-mock.js'
 import { UnknownGitLabError, type Edition } from './versions/index.js'
@@ -47,8 +48,19 @@ Options:
   --stop-timeout MS     on SIGINT/SIGTERM, how long requests in flight may
                         take to finish before they are cut (default 30000)
   --quiet               no per-request log lines
+  --log text|json       per-request log lines as text (default) or one JSON
+                        object each: time, method, path, status, ms, user, tenant
+  --watch               reload the --scenario file when it changes (an invalid
+                        file keeps the previous state)
+  --max-tenants N       isolated tenants at once (POST /__mock/tenants; default
+                        64; 0 turns tenants off)
+  --tenant-idle S       drop a tenant unused for S seconds (default 1800; 0:
+                        never)
   -v, --version         print the version
   -h, --help            show this help
+
+Every flag can also be set in the environment: GITLAB_MOCK_PORT=4010,
+GITLAB_MOCK_QUIET=1, ... (the flag's name, upper case, - as _).
 
 Control API (unless --no-control; writes need Content-Type: application/json):
   GET    /__mock/health          status, version, GitLab version (no token)
@@ -114,9 +126,32 @@ async function demoScenario(seed: number | undefined): Promise<Scenario> {
   return readScenario(new URL('../fixtures/demo-scenario.json', import.meta.url).pathname) as Scenario
 }
 
+/**
+ * Every flag can also come from the environment, for containers and CI
+ * files: `--max-tenants 8` is `GITLAB_MOCK_MAX_TENANTS=8`, a switch such as
+ * `--quiet` is `GITLAB_MOCK_QUIET=1`. A flag on the command line wins.
+ */
+const ENV_FLAGS = [
+  'port', 'host', 'gitlab', 'edition', 'scenario', 'seed', 'latency', 'body-limit', 'journal-size', 'no-journal', 'no-control',
+  'allowed-host', 'control-token', 'request-timeout', 'stop-timeout', 'quiet', 'log', 'watch', 'max-tenants', 'tenant-idle',
+] as const
+const SWITCHES = new Set(['no-journal', 'no-control', 'quiet', 'watch'])
+
+function fromEnvironment(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const given = new Set(argv.filter((arg) => arg.startsWith('--')).map((arg) => arg.slice(2).split('=')[0]))
+  const args: string[] = []
+  for (const flag of ENV_FLAGS) {
+    const value = env[`GITLAB_MOCK_${flag.toUpperCase().replaceAll('-', '_')}`]
+    if (value === undefined || value === '' || given.has(flag)) continue
+    if (!SWITCHES.has(flag)) args.push(`--${flag}`, value)
+    else if (!/^(0|false|no|off)$/i.test(value)) args.push(`--${flag}`)
+  }
+  return [...args, ...argv]
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
-    args: argv,
+    args: fromEnvironment(argv, process.env),
     strict: true,
     allowPositionals: false,
     options: {
@@ -136,6 +171,10 @@ async function main(argv: string[]): Promise<void> {
       'request-timeout': { type: 'string' },
       'stop-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
+      log: { type: 'string' },
+      watch: { type: 'boolean' },
+      'max-tenants': { type: 'string' },
+      'tenant-idle': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -161,6 +200,10 @@ async function main(argv: string[]): Promise<void> {
   const stopTimeout = integer('stop-timeout', values['stop-timeout'], 0, 2 ** 31 - 1) ?? 30_000
   const control = !values['no-control']
   const controlToken = values['control-token'] ?? (process.env.GITLAB_SERVICES_MOCK_CONTROL_TOKEN || undefined)
+  const maxTenants = integer('max-tenants', values['max-tenants'], 0, 10_000) ?? DEFAULT_TENANTS.max
+  const tenantIdle = integer('tenant-idle', values['tenant-idle'], 0, 2 ** 31 / 1000) ?? DEFAULT_TENANTS.idleMs / 1000
+  if (values.log !== undefined && values.log !== 'text' && values.log !== 'json') throw new UsageError(`--log must be text or json, got "${values.log}"`)
+  if (values.watch && values.scenario === undefined) throw new UsageError('--watch reloads the --scenario file: give one')
   if (controlToken !== undefined && controlToken.length < 8) throw new UsageError('--control-token must be at least 8 characters')
   for (const name of values['allowed-host'] ?? [])
     if (!/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i.test(name)) throw new UsageError(`--allowed-host must be a host name, got "${name}"`)
@@ -184,14 +227,19 @@ async function main(argv: string[]): Promise<void> {
     throw error
   }
 
-  const tenants = new Tenants({
-    ...DEFAULT_TENANTS,
-    defaults: { scenario, gitlab: mock.gitlab.version, edition: mock.gitlab.edition },
-    mockOptions: { latency, journalSize },
-  })
+  const tenants =
+    maxTenants === 0
+      ? undefined
+      : new Tenants({
+          max: maxTenants,
+          idleMs: tenantIdle * 1000,
+          defaults: { scenario, gitlab: mock.gitlab.version, edition: mock.gitlab.edition },
+          mockOptions: { latency, journalSize },
+        })
   const server = createMockServer({
     mock,
-    tenants,
+    ...(tenants ? { tenants } : {}),
+    ...(values.log === 'json' ? { logFormat: 'json' as const } : {}),
     control,
     // The name it is bound to is a name it is reached by.
     allowedHosts: [host, ...(values['allowed-host'] ?? [])],
@@ -217,9 +265,14 @@ async function main(argv: string[]): Promise<void> {
       )
   })
 
+  if (values.watch) watchScenario(values.scenario!, mock)
+
   const stop = () => {
     // Stop accepting, let requests in flight finish (up to --stop-timeout), then exit.
-    server.close(() => process.exit(0))
+    server.close(() => {
+      out('gitlab-services-mock stopped\n')
+      process.exit(0)
+    })
     server.closeIdleConnections()
     setTimeout(() => {
       err(`gitlab-services-mock: requests still in flight after --stop-timeout ${stopTimeout} ms: closing them\n`)
@@ -228,6 +281,35 @@ async function main(argv: string[]): Promise<void> {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+}
+
+/**
+ * `--watch`: the scenario file is loaded again whenever it changes; an
+ * invalid file keeps the state serving and says why on stderr.
+ */
+function watchScenario(file: string, mock: { seed(scenario: Scenario): Promise<void> }): void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const reload = () => {
+    let scenario: Scenario
+    try {
+      scenario = readScenario(file) as Scenario
+    } catch (error) {
+      err(`gitlab-services-mock: ${(error as Error).message}; the previous state keeps serving\n`)
+      return
+    }
+    mock.seed(scenario).then(
+      () => out(`gitlab-services-mock: reloaded ${file}\n`),
+      (error: unknown) => err(`gitlab-services-mock: ${file}: ${(error as Error).message}; the previous state keeps serving\n`),
+    )
+  }
+  // Editors save in bursts (truncate, write, rename): reload once they are done.
+  // The directory, not the file: an editor that saves by rename replaces the file's inode.
+  const name = basename(file)
+  watch(dirname(resolve(file)), (_event, changed) => {
+    if (changed !== null && changed !== name) return
+    clearTimeout(timer)
+    timer = setTimeout(reload, 100)
+  }).unref()
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

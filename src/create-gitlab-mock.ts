@@ -99,6 +99,14 @@ export interface GitLabMock {
   answer(request: RouteRequest, body: Uint8Array | null): Promise<Response | undefined>
 }
 
+/** Who made each answered request (a username), for adapters that log it; never a token. */
+const callers = new WeakMap<Response, string>()
+
+/** @internal The username the pipeline authenticated for this answer, or null. */
+export function callerOf(response: Response): string | null {
+  return callers.get(response) ?? null
+}
+
 export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL
   const base = parseBaseUrl(baseUrl)
@@ -230,6 +238,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
         time,
         user,
       })
+    if (user !== null) callers.set(response, user)
     return response
   }
 

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import type { GitLabMock } from '../create-gitlab-mock.js'
+import { callerOf, type GitLabMock } from '../create-gitlab-mock.js'
 import { bodyTooLarge, DEFAULT_BODY_LIMIT } from '../http/request-bytes.js'
 import { json } from '../http/json-response.js'
 import { notFoundRoute } from '../gitlab/responses.js'
@@ -37,8 +37,13 @@ export interface MockServerOptions {
   readonly tenants?: Tenants
   /** Longest a client may take to send a whole request, in ms (default 300 000, Node's); then 408. */
   readonly requestTimeout?: number
-  /** Receives one line per request (method, path without query, status, ms); none when absent. */
+  /** Receives one line per request (method, path without query, status, ms; no secrets); none when absent. */
   readonly log?: (line: string) => void
+  /**
+   * `text` (default): `PUT /api/v4/projects/1/services/slack 200 1.2ms`; `json`: one object per
+   * request, `{ time, method, path, status, ms, user, tenant }`, for log collectors.
+   */
+  readonly logFormat?: 'text' | 'json'
 }
 
 /**
@@ -132,6 +137,7 @@ export function createMockServer(options: MockServerOptions): Server {
     const started = performance.now()
     const pathname = targetPath(req.url ?? '/')
     let status: number | string = 500
+    let user: string | null = null
     const cors = corsHeaders(req, pathname)
     try {
       if (cors && isPreflight(req)) {
@@ -165,6 +171,7 @@ export function createMockServer(options: MockServerOptions): Server {
         return
       }
       status = response.status
+      user = callerOf(response)
       // Closing: answer, then drop the keep-alive connection so close() need not wait for its timeout.
       if (!server.listening) res.shouldKeepAlive = false
       await writeFetchResponse(response, res, req.method === 'HEAD', cors)
@@ -178,7 +185,13 @@ export function createMockServer(options: MockServerOptions): Server {
       }
     } finally {
       try {
-        log?.(`${req.method} ${printable(pathname)} ${status} ${(performance.now() - started).toFixed(1)}ms`)
+        if (log) {
+          const ms = Number((performance.now() - started).toFixed(1))
+          if (options.logFormat === 'json') {
+            const tenant = pathname.startsWith(TENANTS_PREFIX + '/') ? pathname.slice(TENANTS_PREFIX.length + 1).split('/')[0]! : null
+            log(JSON.stringify({ time: new Date().toISOString(), method: req.method, path: pathname, status, ms, user, tenant }))
+          } else log(`${req.method} ${printable(pathname)} ${status} ${ms.toFixed(1)}ms`)
+        }
       } catch {
         // A log sink that fails (a closed pipe) must not take the request down with it.
       }

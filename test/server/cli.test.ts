@@ -20,8 +20,8 @@ interface Started {
 }
 
 /** Starts the CLI and resolves with its base URL once the ready line appears. */
-function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', ...args])
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Started> {
+  const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { env: { ...process.env, ...env } })
   running.push(child)
   let out = ''
   return new Promise((resolve, reject) => {
@@ -216,3 +216,56 @@ test('--help lines up its columns', async () => {
   expect(routes).toHaveLength(14)
   expect(new Set(routes).size).toBe(1)
 })
+
+test('every flag can come from the environment; a flag on the command line wins', async () => {
+  const { base, stdout } = await start([], { GITLAB_MOCK_GITLAB: '14.3', GITLAB_MOCK_QUIET: '1', GITLAB_MOCK_PORT: '1' })
+  expect(stdout()).toMatch(/GitLab 14\.3/)
+  const version = await (await fetch(`${base}/version`, { headers: { 'PRIVATE-TOKEN': 'glpat-demo-root' } })).json()
+  expect(version.version).toMatch(/^14\.3\./)
+  // --port 0 from the command line beat GITLAB_MOCK_PORT=1 (a port a test cannot bind).
+  expect(new URL(base).port).not.toBe('1')
+})
+
+test('--log json: one JSON object per request with the user and the tenant, never a token', async () => {
+  const { base, stdout } = await start(['--log', 'json'])
+  const origin = new URL(base).origin
+  await fetch(`${base}/projects/1/services`, { headers: { 'PRIVATE-TOKEN': 'glpat-demo-root' } })
+  const tenant = await (await fetch(`${origin}/__mock/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()
+  await fetch(`${tenant.base_url}/version?private_token=glpat-demo-root`)
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const lines = stdout().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line))
+  expect(lines[0]).toMatchObject({ method: 'GET', path: '/api/v4/projects/1/services', status: 200, user: 'root', tenant: null })
+  expect(lines[0].time).toMatch(/^\d{4}-\d\d-\d\dT/)
+  expect(typeof lines[0].ms).toBe('number')
+  expect(lines.at(-1)).toMatchObject({ path: `/__tenants/${tenant.id}/api/v4/version`, status: 200, user: 'root', tenant: tenant.id })
+  // The token went in a query string: the log keeps the path only.
+  expect(JSON.stringify(lines)).not.toContain('glpat-demo-root')
+})
+
+test('--watch reloads the scenario file; an invalid file keeps the previous state', async () => {
+  const users = (name: string) => ({ users: [{ id: 1, username: name, tokens: ['glpat-watched-user-0000'] }] })
+  const file = scenarioFile(users('first'))
+  const { base, child } = await start(['--scenario', file, '--watch', '--quiet'])
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+  const whoami = async () => (await (await fetch(`${base}/user`, { headers: { 'PRIVATE-TOKEN': 'glpat-watched-user-0000' } })).json()).username
+  expect(await whoami()).toBe('first')
+  writeFileSync(file, JSON.stringify(users('second')))
+  await expect.poll(whoami, { timeout: 5000 }).toBe('second')
+  writeFileSync(file, '{ not json')
+  await expect.poll(() => stderr, { timeout: 5000 }).toMatch(/previous state keeps serving/)
+  expect(await whoami()).toBe('second')
+})
+
+test('--max-tenants bounds the tenants (0 turns them off); a shutdown line on SIGTERM', async () => {
+  const { base, child, stdout } = await start(['--max-tenants', '1', '--quiet'])
+  const origin = new URL(base).origin
+  const create = () => fetch(`${origin}/__mock/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+  expect((await create()).status).toBe(201)
+  expect((await create()).status).toBe(429)
+  child.kill('SIGTERM')
+  expect(await exited(child)).toBe(0)
+  expect(stdout()).toMatch(/gitlab-services-mock stopped\n$/)
+  const off = await start(['--max-tenants', '0', '--quiet'])
+  expect((await fetch(`${new URL(off.base).origin}/__mock/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(404)
+}, 20_000)
