@@ -151,7 +151,7 @@ const ENDPOINTS: readonly RouteDeclaration<undefined, ControlEndpoint>[] = [
     path: '/faults/:id',
     endpoint: ({ mock, params }) => (mock.faults.remove(decodeURIComponent(params.id!)) ? noContent() : notFound('Fault')),
   },
-  { method: 'GET', path: '/openapi.json', endpoint: ({ mock, apiUrl }) => json(mock.openapi(apiUrl)) },
+  { method: 'GET', path: '/openapi.json', endpoint: ({ mock, apiUrl, tenants }) => json(withControlPaths(mock.openapi(apiUrl), apiUrl, tenants !== undefined)) },
   {
     method: 'POST',
     path: '/tenants',
@@ -185,6 +185,48 @@ const ENDPOINTS: readonly RouteDeclaration<undefined, ControlEndpoint>[] = [
 ]
 
 const ROUTES = compileRoutes(ENDPOINTS)
+
+/** What each control endpoint does, for the OpenAPI document (keyed `METHOD path`). */
+const SUMMARIES: Readonly<Record<string, string>> = {
+  'GET /health': 'Liveness: status, kit version, GitLab version and edition',
+  'GET /scenario': 'The current state as scenario JSON (secrets included)',
+  'PUT /scenario': 'Replace all state with a scenario (400 naming the JSON path when invalid)',
+  'POST /reset': 'Back to the start-up scenario, an empty journal, no pending faults',
+  'GET /requests': 'The request journal, filtered by method, path glob, status and user',
+  'GET /requests/count': 'How many journal entries match the filters',
+  'DELETE /requests': 'Clear the journal',
+  'GET /faults': 'The pending faults',
+  'POST /faults': 'Fail or delay the next requests matching a method and path glob',
+  'DELETE /faults': 'Remove every pending fault',
+  'DELETE /faults/:id': 'Remove one pending fault',
+  'GET /openapi.json': 'This document',
+  'POST /tenants': 'Create an isolated GitLab at /__tenants/<id>/api/v4',
+  'GET /tenants': 'The tenants',
+  'DELETE /tenants/:id': 'Drop a tenant',
+}
+
+/**
+ * The mock's OpenAPI document with the control API added: its paths are
+ * served from the root of the server (a path-level `servers`), not under `/api/v4`.
+ */
+function withControlPaths(document: Record<string, unknown>, apiUrl: string, withTenants: boolean): Record<string, unknown> {
+  const root = apiUrl.replace(/\/api\/v4$/, '')
+  const paths: Record<string, Record<string, unknown>> = { ...(document.paths as Record<string, Record<string, unknown>>) }
+  for (const { method, path } of ENDPOINTS) {
+    if (!withTenants && path.startsWith('/tenants')) continue
+    const key = `${CONTROL_PREFIX}${path.replace(/:(\w+)/g, '{$1}')}`
+    const operation = {
+      summary: SUMMARIES[`${method} ${path}`],
+      operationId: `control-${method.toLowerCase()}${path.replace(/[/:.]+/g, '-')}`,
+      tags: ['control'],
+      ...(path.includes(':id') ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } : {}),
+      ...(method === 'POST' || method === 'PUT' ? { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } } : {}),
+      responses: { default: { description: 'JSON, or 204 without a body' } },
+    }
+    paths[key] = { servers: [{ url: root }], ...paths[key], [method.toLowerCase()]: operation }
+  }
+  return { ...document, paths }
+}
 
 /** Whether a path below the control prefix is a control endpoint for this method (for the guard and the OpenAPI document). */
 export const controlPaths = () => ENDPOINTS.map(({ method, path }) => ({ method, path: CONTROL_PREFIX + path }))

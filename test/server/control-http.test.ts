@@ -171,3 +171,14 @@ describe('tenants', () => {
     expect((await control('POST', '/__mock/tenants', {}, prefix)).status).toBe(404)
   })
 })
+
+test('GET /__mock/openapi.json describes the control API too, served from the root', async () => {
+  const document = (await control('GET', '/__mock/openapi.json')).body
+  expect(document.paths['/projects/{id}/services']).toBeDefined()
+  const faults = document.paths['/__mock/faults']
+  expect(faults.servers).toEqual([{ url: origin }])
+  expect(Object.keys(faults).filter((key) => key !== 'servers').sort()).toEqual(['delete', 'get', 'post'])
+  expect(document.paths['/__mock/tenants/{id}'].delete.summary).toBe('Drop a tenant')
+  for (const item of Object.values(document.paths) as Record<string, { summary?: string }>[])
+    for (const [key, operation] of Object.entries(item)) if (key !== 'servers' && key !== 'parameters') expect(operation.summary).toBeTruthy()
+})
