@@ -4,7 +4,7 @@
  * with its citation, and what is approximate. `npm run docs` rewrites the
  * document between the markers; a test fails when it is stale.
  */
-import { releaseHistory } from '../src/versions/index.js'
+import { compileGitLab, GITLAB_VERSIONS, releaseHistory } from '../src/versions/index.js'
 import type { IntegrationChange, Release } from '../src/versions/types.js'
 import { withSection, writeSection, type Section } from './generated-section.js'
 
@@ -87,6 +87,43 @@ function approximationsOf(release: Release): string[] {
   return [...general, ...[...bySlug].map(([reason, slugs]) => `${slugs.map(code).join(', ')}: ${reason}`)]
 }
 
+/**
+ * Which releases route each integration, per edition, as `since–until`
+ * ranges computed by compiling every version (a gap shows as two ranges).
+ */
+function integrationRanges(): string[] {
+  const seen = new Map<string, { title: string; ee: string[]; ce: string[] }>()
+  for (const version of GITLAB_VERSIONS)
+    for (const edition of ['ee', 'ce'] as const)
+      for (const info of compileGitLab({ gitlab: version, edition }).integrations.values()) {
+        if (info.availability === 'removed') continue
+        const row = seen.get(info.spec.slug) ?? { title: info.spec.title, ee: [], ce: [] }
+        row.title = info.spec.title
+        row[edition].push(version)
+        seen.set(info.spec.slug, row)
+      }
+  const ranges = (versions: readonly string[]) => {
+    if (versions.length === 0) return '—'
+    const parts: string[] = []
+    let start = versions[0]!
+    let previous = start
+    for (const version of [...versions.slice(1), '']) {
+      if (version !== '' && GITLAB_VERSIONS.indexOf(version as never) === GITLAB_VERSIONS.indexOf(previous as never) + 1) {
+        previous = version
+        continue
+      }
+      parts.push(start === previous ? start : `${start}–${previous}`)
+      start = previous = version
+    }
+    return parts.join(', ')
+  }
+  return [...seen].map(([slug, row]) => {
+    const ee = ranges(row.ee)
+    const ce = ranges(row.ce)
+    return `| ${code(slug)} | ${cell(row.title)} | ${ee} | ${ce === ee ? 'same' : ce} |`
+  })
+}
+
 export function renderVersionsTables(): string {
   const [base, ...later] = releaseHistory()
   const rows = later.flatMap(rowsOf)
@@ -102,6 +139,14 @@ export function renderVersionsTables(): string {
     '### Approximate',
     '',
     ...approximate,
+    '',
+    '### Integrations by release',
+    '',
+    'The releases whose API routes each integration (title as of the newest), computed by compiling every version.',
+    '',
+    '| slug | title | EE | CE |',
+    '|---|---|---|---|',
+    ...integrationRanges(),
   ].join('\n')
 }
 
