@@ -8,7 +8,7 @@ import { readFileSync, watch } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createGitLabMock } from './create-gitlab-mock.js'
-import { UnknownGitLabError, type Edition } from './versions/index.js'
+import { compileGitLab, UnknownGitLabError, type Edition } from './versions/index.js'
 import { ScenarioError, type Scenario } from './model/scenario.js'
 import { createMockServer } from './server/mock-server.js'
 import { DEFAULT_TENANTS } from './server/index.js'
@@ -118,12 +118,28 @@ function readScenario(file: string): unknown {
   }
 }
 
-async function demoScenario(seed: number | undefined): Promise<Scenario> {
+/**
+ * The demo scenario for the chosen GitLab: generated from the fixture kit
+ * with `--seed`, else the checked-in one (written for 13.12) without the
+ * integrations that GitLab does not have, so `--gitlab 19.0` starts too.
+ */
+async function demoScenario(seed: number | undefined, gitlab: string | undefined, edition: Edition | undefined): Promise<Scenario> {
+  const choice = { ...(gitlab === undefined ? {} : { gitlab }), ...(edition === undefined ? {} : { edition }) }
   if (seed !== undefined) {
     const { createFixtures } = await import('./fixtures/index.js')
-    return createFixtures({ seed }).scenario() as Scenario
+    return createFixtures({ seed, ...choice }).scenario() as Scenario
   }
-  return readScenario(new URL('../fixtures/demo-scenario.json', import.meta.url).pathname) as Scenario
+  const demo = readScenario(new URL('../fixtures/demo-scenario.json', import.meta.url).pathname) as Scenario
+  if (gitlab === undefined && edition === undefined) return demo
+  let profile
+  try {
+    profile = compileGitLab(choice)
+  } catch (error) {
+    if (error instanceof UnknownGitLabError) throw new UsageError(error.message)
+    throw error
+  }
+  const integrations = (demo.integrations ?? []).filter((integration) => profile.integrations.has(integration.slug))
+  return { ...demo, gitlab: profile.version, edition: profile.edition, integrations }
 }
 
 /**
@@ -208,7 +224,7 @@ async function main(argv: string[]): Promise<void> {
   for (const name of values['allowed-host'] ?? [])
     if (!/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i.test(name)) throw new UsageError(`--allowed-host must be a host name, got "${name}"`)
   const demo = values.scenario === undefined
-  const scenario = (demo ? await demoScenario(seed) : readScenario(values.scenario!)) as Scenario
+  const scenario = (demo ? await demoScenario(seed, values.gitlab, values.edition as Edition | undefined) : readScenario(values.scenario!)) as Scenario
 
   let mock
   try {

@@ -269,3 +269,15 @@ test('--max-tenants bounds the tenants (0 turns them off); a shutdown line on SI
   const off = await start(['--max-tenants', '0', '--quiet'])
   expect((await fetch(`${new URL(off.base).origin}/__mock/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(404)
 }, 20_000)
+
+test('--gitlab with the demo scenario: the demo without the integrations that release lacks; an unknown release is a usage error', async () => {
+  const { base } = await start(['--gitlab', '19.0', '--quiet'])
+  const headers = { 'PRIVATE-TOKEN': 'glpat-demo-root' }
+  expect((await (await fetch(`${base}/version`, { headers })).json()).version).toMatch(/^19\.0\./)
+  const slugs = ((await (await fetch(`${base}/projects/2/integrations`, { headers })).json()) as { slug: string }[]).map((i) => i.slug)
+  expect(slugs).toContain('jenkins')
+  expect(slugs).not.toContain('prometheus') // left the API in 17.8: not in a 19.0 demo
+  const unknown = await run(['--gitlab', '12.0', '--port', '0'])
+  expect(unknown.code).toBe(2)
+  expect(unknown.stderr).toMatch(/Unknown GitLab version "12\.0"/)
+})
