@@ -192,9 +192,12 @@ describe.concurrent('the code blocks of README.md, CONTRIBUTING.md and docs/', (
           stop(server.child)
         } else succeeded(await run('bash', ['-euo', 'pipefail', '-c', here(block.code)], { cwd, env }), block.where)
       }
-      const python = await run('python3', ['-c', 'import gitlab'], { env }).catch(() => undefined)
+      // Debian's python3-gitlab lives with the system Python, which a pyenv shim may hide.
+      let python: string | undefined
+      for (const candidate of ['/usr/bin/python3', 'python3'])
+        if (python === undefined && (await run(candidate, ['-c', 'import gitlab'], { env }).catch(() => undefined))?.code === 0) python = candidate
       for (const block of blocks.filter((b) => runnable(b) && b.lang === 'python')) {
-        if (python?.code === 0) succeeded(await run('python3', ['-c', here(block.code)], { env }), block.where)
+        if (python !== undefined) succeeded(await run(python, ['-c', here(block.code)], { env }), block.where)
         else notes.push(`${block.where}: not run (no python3 with python-gitlab here)`)
       }
       const go = await run('go', ['version'], { env }).catch(() => undefined)
