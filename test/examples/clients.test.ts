@@ -36,3 +36,83 @@ test.skipIf(!go)('examples/go: go test with go-gitlab, t.Parallel(), a tenant pe
   expect(stdout.match(/^--- PASS/gm)).toHaveLength(4)
   expect(stdout).toMatch(/^ok\s/m)
 })
+
+/** python-gitlab (Debian's 3.x) against the newest GitLab: what changed since 13.12 shows through a real client. */
+const PYTHON_19 = `
+import os, gitlab
+gl = gitlab.Gitlab(os.environ["MOCK"], private_token="glpat-demo-root", keep_base_url=True)
+gl.auth()
+assert gl.version()[0].startswith("19.0."), gl.version()
+project = gl.projects.get("demo/web-app")
+slack = project.integrations.get("slack", lazy=True)
+slack.webhook = "https://hooks.slack.com/services/T0/B0/py19"
+slack.save()
+slack = project.integrations.get("slack")
+assert slack.active and "webhook" not in slack.properties, slack.properties  # hidden since 15.6
+assert slack.inherited is False and "incident_events" in slack.attributes
+try:
+    project.integrations.delete("telegram")  # never configured: 404 since 17.2
+    raise SystemExit("expected a 404")
+except gitlab.exceptions.GitlabDeleteError as error:
+    assert error.response_code == 404, error
+jira = project.integrations.get("jira", lazy=True)
+jira.url = "http://127.0.0.1/jira"
+jira.username = "u"
+jira.password = "p"
+try:
+    jira.save()
+    raise SystemExit("expected a 400")
+except gitlab.exceptions.GitlabUpdateError as error:
+    assert error.response_code == 400 and "Failed to update integration" in error.error_message, error.error_message
+print("python-gitlab against 19.0: ok")
+`
+
+test.skipIf(!python)('python-gitlab against --gitlab 19.0', { timeout: 60_000 }, async () => {
+  const { spawn } = await import('node:child_process')
+  const server = spawn(process.execPath, [cli, '--port', '0', '--quiet', '--gitlab', '19.0'])
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk
+        const match = /listening on (http:\/\/\S+)\/api\/v4/.exec(out)
+        if (match) resolve(match[1]!)
+      })
+      server.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+    })
+    const { stdout } = await run(PYTHON, ['-c', PYTHON_19], { env: { ...process.env, MOCK: base } })
+    expect(stdout).toContain('python-gitlab against 19.0: ok')
+  } finally {
+    server.kill()
+  }
+})
+
+test('gitbeaker (43, the newest) against --gitlab 19.0', { timeout: 60_000 }, async () => {
+  const { spawn } = await import('node:child_process')
+  const { Gitlab } = await import('@gitbeaker/rest')
+  const server = spawn(process.execPath, [cli, '--port', '0', '--quiet', '--gitlab', '19.0'])
+  try {
+    const host = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk
+        const match = /listening on (http:\/\/\S+)\/api\/v4/.exec(out)
+        if (match) resolve(match[1]!)
+      })
+      server.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+    })
+    const api = new Gitlab({ host, token: 'glpat-demo-root' })
+    const slack = await api.Integrations.edit('demo/web-app', 'slack', { webhook: 'https://hooks.slack.com/services/T0/B0/gb', push_events: false })
+    expect(slack).toMatchObject({ active: true, push_events: false, inherited: false })
+    // 19.0 hides webhooks and shows every field, unset ones null.
+    const shown = (await api.Integrations.show('demo/web-app', 'slack')) as unknown as { properties: Record<string, unknown> }
+    expect(shown.properties).not.toHaveProperty('webhook')
+    expect(shown.properties).toHaveProperty('labels_to_be_notified', null)
+    await api.Integrations.disable('demo/web-app', 'slack')
+    expect(((await api.Integrations.show('demo/web-app', 'slack')) as { active: boolean }).active).toBe(false)
+    // gitbeaker 43's slug type predates telegram; the mock answers what 19.0 does for one never configured.
+    await expect(api.Integrations.disable('demo/web-app', 'telegram' as 'slack')).rejects.toMatchObject({ cause: { response: { status: 404 } } })
+  } finally {
+    server.kill()
+  }
+})
