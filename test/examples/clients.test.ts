@@ -6,7 +6,7 @@
  * installs them: python3-gitlab python3-pytest python3-pytest-xdist golang-go
  * golang-github-xanzy-go-gitlab-dev); Go builds offline in GOPATH mode.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -36,6 +36,21 @@ test.skipIf(!go)('examples/go: go test with go-gitlab, t.Parallel(), a tenant pe
   expect(stdout.match(/^--- PASS/gm)).toHaveLength(4)
   expect(stdout).toMatch(/^ok\s/m)
 })
+
+/** The built CLI on a free port: its root URL (no /api/v4) once it is listening. */
+async function startCli(args: string[]): Promise<{ base: string; stop: () => void }> {
+  const server = spawn(process.execPath, [cli, '--port', '0', '--quiet', ...args])
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk
+      const match = /listening on (http:\/\/\S+)\/api\/v4/.exec(out)
+      if (match) resolve(match[1]!)
+    })
+    server.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+  })
+  return { base, stop: () => server.kill() }
+}
 
 /** python-gitlab (Debian's 3.x) against the newest GitLab: what changed since 13.12 shows through a real client. */
 const PYTHON_19 = `
@@ -68,39 +83,19 @@ print("python-gitlab against 19.0: ok")
 `
 
 test.skipIf(!python)('python-gitlab against --gitlab 19.0', { timeout: 60_000 }, async () => {
-  const { spawn } = await import('node:child_process')
-  const server = spawn(process.execPath, [cli, '--port', '0', '--quiet', '--gitlab', '19.0'])
+  const { base, stop } = await startCli(['--gitlab', '19.0'])
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      server.stdout.on('data', (chunk: Buffer) => {
-        out += chunk
-        const match = /listening on (http:\/\/\S+)\/api\/v4/.exec(out)
-        if (match) resolve(match[1]!)
-      })
-      server.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
-    })
     const { stdout } = await run(PYTHON, ['-c', PYTHON_19], { env: { ...process.env, MOCK: base } })
     expect(stdout).toContain('python-gitlab against 19.0: ok')
   } finally {
-    server.kill()
+    stop()
   }
 })
 
 test('gitbeaker (43, the newest) against --gitlab 19.0', { timeout: 60_000 }, async () => {
-  const { spawn } = await import('node:child_process')
   const { Gitlab } = await import('@gitbeaker/rest')
-  const server = spawn(process.execPath, [cli, '--port', '0', '--quiet', '--gitlab', '19.0'])
+  const { base: host, stop } = await startCli(['--gitlab', '19.0'])
   try {
-    const host = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      server.stdout.on('data', (chunk: Buffer) => {
-        out += chunk
-        const match = /listening on (http:\/\/\S+)\/api\/v4/.exec(out)
-        if (match) resolve(match[1]!)
-      })
-      server.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
-    })
     const api = new Gitlab({ host, token: 'glpat-demo-root' })
     const slack = await api.Integrations.edit('demo/web-app', 'slack', { webhook: 'https://hooks.slack.com/services/T0/B0/gb', push_events: false })
     expect(slack).toMatchObject({ active: true, push_events: false, inherited: false })
@@ -113,6 +108,6 @@ test('gitbeaker (43, the newest) against --gitlab 19.0', { timeout: 60_000 }, as
     // gitbeaker 43's slug type predates telegram; the mock answers what 19.0 does for one never configured.
     await expect(api.Integrations.disable('demo/web-app', 'telegram' as 'slack')).rejects.toMatchObject({ cause: { response: { status: 404 } } })
   } finally {
-    server.kill()
+    stop()
   }
 })
