@@ -228,8 +228,6 @@ function withControlPaths(document: Record<string, unknown>, apiUrl: string, wit
   return { ...document, paths }
 }
 
-/** Whether a path below the control prefix is a control endpoint for this method (for the guard and the OpenAPI document). */
-export const controlPaths = () => ENDPOINTS.map(({ method, path }) => ({ method, path: CONTROL_PREFIX + path }))
 
 /** Answers a control request; `path` is below `/__mock`. */
 export async function control(context: Omit<ControlContext, 'params'>, path: string): Promise<Response> {
