@@ -11,7 +11,7 @@ import { MockEvents } from './harness/events.js'
 import { Faults, type FaultSpec } from './harness/faults.js'
 import { Journal, type JournalEntry } from './harness/journal.js'
 import { DEFAULT_BASE_URL, parseBaseUrl } from './http/base-url.js'
-import { json, withBody } from './http/json-response.js'
+import { json, withBody, withoutBody } from './http/json-response.js'
 import { BodyTooLarge, bodyTooLarge, DEFAULT_BODY_LIMIT, requestBytes } from './http/request-bytes.js'
 import { paramsLimitResponse } from './gitlab/request-params.js'
 import { findRoute, relativePath, type RouteMatch, type RouteRequest } from './http/router.js'
@@ -96,8 +96,11 @@ export interface GitLabMock {
    * node:http server): a JSON answer comes body-less, its text available
    * through `jsonParts()`, which saves building a body stream.
    */
-  answer(request: RouteRequest, body: Uint8Array | null): Promise<Response | undefined>
+  answer(request: RouteRequest, body: Uint8Array | null): Promise<Response> | undefined
 }
+
+/** An answer and the username the pipeline authenticated for it (null: none). */
+type Answered = [Response, string | null]
 
 /** Who made each answered request (a username), for adapters that log it; never a token. */
 const callers = new WeakMap<Response, string>()
@@ -162,9 +165,14 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
    */
   let attempt: Promise<void> = Promise.resolve()
   let loading: Promise<void> = Promise.resolve()
+  /** `loading` once it has settled: requests then enter without an await. */
+  let loaded: Promise<void> | undefined
   function load(scenario: ReturnType<typeof parseScenario>): Promise<void> {
     attempt = loading.then(() => apply(scenario))
-    loading = attempt.catch(() => undefined)
+    const current = (loading = attempt.catch(() => undefined))
+    void current.then(() => {
+      if (loading === current) loaded = current
+    })
     return attempt
   }
   load(initial)
@@ -178,23 +186,30 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
 
   /**
    * The route's answer and the username the pipeline authenticated (for the
-   * journal); an exception becomes GitLab's 500 and an event, never an escaped error.
+   * journal); an exception becomes GitLab's 500 and an event, never an
+   * escaped error. Synchronous when the pipeline is.
    */
-  async function run(
+  function run(
     match: RouteMatch<MockState, MockRoute['endpoint']>,
     request: RouteRequest,
     body: Uint8Array | null,
     url: URL,
-  ): Promise<[Response, string | null]> {
+  ): Answered | Promise<Answered> {
     const context: Parameters<typeof runPipeline>[1] = { state, request, url, path: match.params, body }
-    try {
-      const response = await runPipeline(match.route.endpoint, context)
-      const user = context.caller?.user.username ?? null
-      // HEAD is served by GET routes: same status and headers, no body.
-      return [request.method === 'HEAD' ? new Response(null, response) : response, user]
-    } catch (error) {
+    const failed = (error: unknown): Answered => {
       events.emit('unhandledException', { error, method: request.method, url: request.url })
       return [json({ message: '500 Internal Server Error' }, 500), null]
+    }
+    // HEAD is served by GET routes: same status and headers, no body.
+    const answered = (response: Response): Answered => [
+      request.method === 'HEAD' ? withoutBody(response) : response,
+      context.caller?.user.username ?? null,
+    ]
+    try {
+      const response = runPipeline(match.route.endpoint, context)
+      return response instanceof Promise ? response.then(answered, failed) : answered(response)
+    } catch (error) {
+      return failed(error)
     }
   }
 
@@ -207,7 +222,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     body: Uint8Array | null,
   ): Promise<Response> {
     // Wait for the latest seed/reset and enter in the same tick, so no swap starts in between.
-    for (let current = loading; ; current = loading) {
+    for (let current = loading; current !== loaded; current = loading) {
       await current
       if (current === loading) break
     }
@@ -222,7 +237,10 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
       delay += fault?.latency ?? 0
       if (refused) response = refused
       else if (fault?.response) response = fault.response
-      else [response, user] = await run(match, request, body, url)
+      else {
+        const ran = run(match, request, body, url)
+        ;[response, user] = ran instanceof Promise ? await ran : ran
+      }
     } finally {
       leave()
     }
@@ -245,7 +263,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const match = (method: string, path: string) => findRoute(routes, method, path, state)
 
   /** `body` is the request's bytes, read once by the caller: routes parse them and the journal keeps them. */
-  async function answer(request: RouteRequest, body: Uint8Array | null): Promise<Response | undefined> {
+  function answer(request: RouteRequest, body: Uint8Array | null): Promise<Response> | undefined {
     const url = new URL(request.url)
     const path = relativePath(url.pathname, base.path)
     const found = path === undefined ? undefined : match(request.method, path)

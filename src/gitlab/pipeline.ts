@@ -131,12 +131,17 @@ function groupStep(kind: 'integrations' | 'read', context: EndpointContext): Res
   return undefined
 }
 
+function paramsRead(context: EndpointContext, params: Params | Response): Response | undefined {
+  if (params instanceof Response) return params
+  context.params = params
+  return undefined
+}
+
 const STEPS: Readonly<Record<Step, StepRunner>> = {
-  async formatter(_endpoint, context) {
-    const params = await readParams(context.request, queryParams(context.url), context.body)
-    if (params instanceof Response) return params
-    context.params = params
-    return undefined
+  formatter(_endpoint, context) {
+    const params = readParams(context.request, queryParams(context.url), context.body)
+    if (params instanceof Promise) return params.then((read) => paramsRead(context, read))
+    return paramsRead(context, params)
   },
   route: (endpoint) => (endpoint.catchAll ? notFoundRoute() : undefined),
   authenticate(endpoint, context) {
@@ -184,16 +189,23 @@ const STEPS: Readonly<Record<Step, StepRunner>> = {
   model: (endpoint, context) => endpoint.handle(context),
 }
 
-/** Runs the steps of the mock's GitLab in its order; the first answer wins. */
-export async function runPipeline(
+/**
+ * Runs the steps of the mock's GitLab in its order; the first answer wins.
+ * Synchronous while the steps are (most requests): a promise only when a
+ * step returns one, so a plain request costs no microtask hops.
+ */
+export function runPipeline(
   endpoint: Endpoint,
   context: Omit<EndpointContext, 'params'> & { readonly caller?: Caller | undefined },
-): Promise<Response> {
-  const full = context as EndpointContext
-  for (const step of context.state.gitlab.order) {
-    const pending = STEPS[step](endpoint, full)
-    // Most steps answer synchronously: await only a promise.
-    const answer = pending instanceof Promise ? await pending : pending
+): Response | Promise<Response> {
+  return runFrom(0, endpoint, context as EndpointContext)
+}
+
+function runFrom(first: number, endpoint: Endpoint, context: EndpointContext): Response | Promise<Response> {
+  const order = context.state.gitlab.order
+  for (let at = first; at < order.length; at++) {
+    const answer = STEPS[order[at]!](endpoint, context)
+    if (answer instanceof Promise) return answer.then((settled) => settled ?? runFrom(at + 1, endpoint, context))
     if (answer) return answer
   }
   // A profile whose order lacks `model` would answer nothing: treat it as a catch-all.

@@ -124,28 +124,16 @@ const decoder = new TextDecoder()
  * All parameters of a request, or the error response Grape gives for an
  * unreadable body. `query` is the already-parsed query string; `body` the
  * request's bytes, read once by the dispatcher (null when there is none).
+ * Synchronous but for a multipart body, whose parser (undici's) is async.
  */
-export async function readParams(request: RouteRequest, query: Params, body: Uint8Array | null): Promise<Params | Response> {
+export function readParams(request: RouteRequest, query: Params, body: Uint8Array | null): Params | Response | Promise<Params | Response> {
   const params = emptyParams()
   Object.assign(params, query)
   if (request.method === 'GET' || request.method === 'HEAD' || body === null || body.length === 0) return params
 
   const contentType = request.headers.get('content-type') ?? ''
   const type = mediaType(contentType)
-  if (type === 'multipart/form-data') {
-    let form: FormData
-    try {
-      form = await new Response(body as BodyInit, { headers: { 'Content-Type': contentType } }).formData()
-    } catch {
-      return json({ error: 'failed to parse multipart body' }, 400)
-    }
-    // Uploaded files are structures, not scalars: any declared param given a file is invalid.
-    addPairs(
-      params,
-      [...form].map(([key, value]): [string, unknown] => [key, typeof value === 'string' ? value : {}]),
-    )
-    return params
-  }
+  if (type === 'multipart/form-data') return readMultipart(params, contentType, body)
 
   const text = decoder.decode(body)
   if (type === 'application/json' || type.endsWith('+json')) {
@@ -168,4 +156,19 @@ export async function readParams(request: RouteRequest, query: Params, body: Uin
   // GitLab declares text/plain but has no parser for it: the body is ignored.
   if (type === 'text/plain') return params
   return json({ error: `The provided content-type '${type}' is not supported.` }, 415)
+}
+
+async function readMultipart(params: Params, contentType: string, body: Uint8Array): Promise<Params | Response> {
+  let form: FormData
+  try {
+    form = await new Response(body as BodyInit, { headers: { 'Content-Type': contentType } }).formData()
+  } catch {
+    return json({ error: 'failed to parse multipart body' }, 400)
+  }
+  // Uploaded files are structures, not scalars: any declared param given a file is invalid.
+  addPairs(
+    params,
+    [...form].map(([key, value]): [string, unknown] => [key, typeof value === 'string' ? value : {}]),
+  )
+  return params
 }

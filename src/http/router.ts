@@ -34,8 +34,11 @@ export interface RouteDeclaration<C, E> {
   readonly endpoint: E
 }
 
+/** One segment of a compiled path: literal text, a named parameter, or the final `*` (any rest). */
+type Segment = { readonly literal: string } | { readonly param: string } | { readonly rest: true }
+
 export interface CompiledRoute<C, E> extends RouteDeclaration<C, E> {
-  readonly pattern: RegExp
+  readonly segments: readonly Segment[]
 }
 
 export interface RouteMatch<C, E> {
@@ -44,27 +47,24 @@ export interface RouteMatch<C, E> {
   readonly params: Readonly<Record<string, string>>
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** `/projects/:id/:family/*` → `^/projects/(?<id>[^/]+)/(?<family>[^/]+)(?:/.*)?/?$` */
-export function compilePath(path: string): RegExp {
-  const source = path
+/**
+ * `/projects/:id/:family/*` → literal `projects`, params `id` and `family`,
+ * then any rest. Matched segment by segment rather than as a regex: a
+ * regex with named groups costs more than the whole route lookup should.
+ */
+export function compilePath(path: string): readonly Segment[] {
+  return path
     .split('/')
     .slice(1)
-    .map((segment) => {
-      if (segment === '*') return '(?:/.*)?'
-      if (segment.startsWith(':')) return `/(?<${segment.slice(1)}>[^/]+)`
-      return `/${escape(segment)}`
-    })
-    .join('')
-  return new RegExp(`^${source}/?$`)
+    .map((segment): Segment => (segment === '*' ? { rest: true } : segment.startsWith(':') ? { param: segment.slice(1) } : { literal: segment }))
 }
 
 export function compileRoutes<C, E>(declarations: readonly RouteDeclaration<C, E>[]): CompiledRoute<C, E>[] {
-  return declarations.map((declaration) => ({ ...declaration, pattern: compilePath(declaration.path) }))
+  return declarations.map((declaration) => ({ ...declaration, segments: compilePath(declaration.path) }))
 }
 
 function decoded(value: string): string | undefined {
+  if (!value.includes('%')) return value
   try {
     return decodeURIComponent(value)
   } catch {
@@ -81,18 +81,52 @@ function satisfies<C>(constraints: Readonly<Record<string, Constraint<C>>>, para
   return true
 }
 
-/** The first route of the table that serves this request. */
+/** The params of a route whose segments match the request's, or undefined. */
+function matchSegments(segments: readonly Segment[], parts: readonly string[]): Record<string, string> | undefined {
+  let params: Record<string, string> | undefined
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!
+    if ('rest' in segment) return params ?? {}
+    const part = parts[i]
+    if (part === undefined) return undefined
+    if ('literal' in segment) {
+      if (part !== segment.literal) return undefined
+    } else {
+      // A parameter is one non-empty segment (`[^/]+`).
+      if (part === '') return undefined
+      ;(params ??= {})[segment.param] = part
+    }
+  }
+  return parts.length === segments.length ? (params ?? {}) : undefined
+}
+
+/** The routes that can serve each method, in table order (HEAD is served by GET routes), built once per table. */
+const byMethod = new WeakMap<readonly CompiledRoute<any, any>[], Map<string, readonly CompiledRoute<any, any>[]>>()
+
+function routesFor<C, E>(routes: readonly CompiledRoute<C, E>[], method: string): readonly CompiledRoute<C, E>[] {
+  let index = byMethod.get(routes)
+  if (!index) byMethod.set(routes, (index = new Map()))
+  let list = index.get(method)
+  if (!list) {
+    list = routes.filter((route) => route.method === 'ANY' || route.method === method || (route.method === 'GET' && method === 'HEAD'))
+    // Any method string a client sends is a key: keep the index to the methods routes declare.
+    if (routes.some((route) => route.method === method) || method === 'HEAD') index.set(method, list)
+  }
+  return list
+}
+
+/** The first route of the table that serves this request. A single trailing slash is ignored, as Grape's router does. */
 export function findRoute<C, E>(
   routes: readonly CompiledRoute<C, E>[],
   method: string,
   path: string,
   context: C,
 ): RouteMatch<C, E> | undefined {
-  for (const route of routes) {
-    if (route.method !== 'ANY' && route.method !== method && !(route.method === 'GET' && method === 'HEAD')) continue
-    const match = route.pattern.exec(path)
-    if (!match) continue
-    const params = { ...match.groups }
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
+  const parts = trimmed.slice(1).split('/')
+  for (const route of routesFor(routes, method)) {
+    const params = matchSegments(route.segments, parts)
+    if (!params) continue
     if (route.constraints && !satisfies(route.constraints, params, context)) continue
     return { route, params }
   }

@@ -9,7 +9,6 @@ import type { RouteRequest } from '../http/router.js'
 
 class RawHeaders {
   readonly #raw: string[]
-  #names: string[] | undefined
 
   constructor(raw: string[]) {
     this.#raw = raw
@@ -17,11 +16,14 @@ class RawHeaders {
 
   get(name: string): string | null {
     const wanted = name.toLowerCase()
-    // Lower-cased once per request, on the first lookup.
-    const names = (this.#names ??= this.#raw.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase()))
+    const raw = this.#raw
     let value: string | null = null
-    for (let i = 0; i < names.length; i++)
-      if (names[i] === wanted) value = value === null ? this.#raw[2 * i + 1]! : `${value}, ${this.#raw[2 * i + 1]}`
+    // A scan of a handful of names, comparing lengths first: no per-request lists or lower-cased copies.
+    for (let i = 0; i < raw.length; i += 2) {
+      const candidate = raw[i]!
+      if (candidate.length === wanted.length && (candidate === wanted || candidate.toLowerCase() === wanted))
+        value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]}`
+    }
     return value
   }
 
