@@ -14,6 +14,8 @@ import { DEFAULT_BASE_URL, parseBaseUrl } from './http/base-url.js'
 import { json, withBody, withoutBody } from './http/json-response.js'
 import { BodyTooLarge, bodyTooLarge, DEFAULT_BODY_LIMIT, requestBytes } from './http/request-bytes.js'
 import { paramsLimitResponse } from './gitlab/request-params.js'
+import { notFoundRoute } from './gitlab/responses.js'
+import { createMockFetch, type FetchFunction } from './http/mock-fetch.js'
 import { findRoute, relativePath, type RouteMatch, type RouteRequest } from './http/router.js'
 import { assertMswRuns } from './msw/engine.js'
 import { createHandlers } from './msw/handlers.js'
@@ -91,6 +93,12 @@ export interface GitLabMock {
   serves(method: string, path: string): boolean
   /** Answers a Fetch request from the route table, or undefined when no route serves it. */
   dispatch(request: Request): Promise<Response | undefined>
+  /**
+   * A Fetch-compatible function answering from the route table, for code
+   * that takes a `fetch` (no MSW, no interception): the base URL's origin
+   * is this GitLab, any other origin is unreachable (rejects as fetch does).
+   */
+  readonly fetch: FetchFunction
   /**
    * @internal Like `dispatch`, for adapters that write bytes themselves (the
    * node:http server): a JSON answer comes body-less, its text available
@@ -270,6 +278,18 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return found && path !== undefined ? serve(found, request, url, path, body) : undefined
   }
 
+  async function dispatch(request: Request): Promise<Response | undefined> {
+    let bytes: Uint8Array | null
+    try {
+      bytes = await requestBytes(request, bodyLimit)
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return withBody(bodyTooLarge())
+      throw error
+    }
+    const response = await answer(request, bytes)
+    return response && withBody(response)
+  }
+
   const handlers = createHandlers(
     match,
     base,
@@ -309,17 +329,8 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     faults,
     serves: (method, path) => match(method.toUpperCase(), path) !== undefined,
     openapi: (serverUrl) => createOpenApiDocument(gitlab, serverUrl ?? (base.origin ? baseUrl : undefined)),
-    async dispatch(request) {
-      let bytes: Uint8Array | null
-      try {
-        bytes = await requestBytes(request, bodyLimit)
-      } catch (error) {
-        if (error instanceof BodyTooLarge) return withBody(bodyTooLarge())
-        throw error
-      }
-      const response = await answer(request, bytes)
-      return response && withBody(response)
-    },
+    dispatch,
+    fetch: createMockFetch(dispatch, base.origin || undefined, notFoundRoute),
     answer,
   }
   return mock
