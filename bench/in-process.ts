@@ -1,7 +1,9 @@
 /**
  * One msw major per process (run with --import ./bench/msw2-alias.mjs for
  * msw 2): per-request cost of the kit's handlers vs a bare msw handler that
- * returns constant JSON of the same size, in alternating rounds. Prints JSON.
+ * returns constant JSON of the same size, in alternating rounds. Also
+ * `mock.fetch` (a Fetch-compatible function answering from the route table,
+ * no msw) when the build has it: `fetchMicros` is null otherwise. Prints JSON.
  */
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
@@ -38,6 +40,9 @@ const only = async (handlers: Parameters<typeof server.resetHandlers>, run: () =
 const kit: number[] = []
 const baseline: number[] = []
 const plain: number[] = []
+const direct: number[] = []
+/** Feature-detected: `mock.fetch(input, init?) => Promise<Response>` (issue #16). */
+const mockFetch = (mock as { fetch?: (input: string, init?: RequestInit) => Promise<Response> }).fetch
 const runBare = () => only([bare], () => perCall(count, () => fetch('https://bare.example.com/x').then((r) => r.text())))
 const runKit = () => only(mock.handlers, () => perCall(count, () => fetch(url, { headers }).then((r) => r.text())))
 const runPlain = () => only([bareHttp], () => perCall(count, () => fetch('http://bare.example.com/x').then((r) => r.text())))
@@ -54,6 +59,7 @@ for (let round = 0; round < rounds; round++) {
     baseline.push(await runBare())
   }
   plain.push(await runPlain())
+  if (mockFetch) direct.push(await only([], () => perCall(count, () => mockFetch.call(mock, url, { headers }).then((r) => r.text()))))
 }
 mock.clearRequests()
 server.close()
@@ -66,6 +72,9 @@ process.stdout.write(
     ratio: median(kit.map((k, i) => k / baseline[i]!)),
     bareMicros: median(baseline),
     bareHttpMicros: median(plain),
+    fetchMicros: mockFetch ? median(direct) : null,
+    // Paired per round: the bare msw handler's cost over mock.fetch's (how many times faster).
+    bareOverFetch: mockFetch ? median(direct.map((d, i) => baseline[i]! / d)) : null,
     bytes: sample.length,
     requests,
     // Heap still held after server.close() and a full GC, per intercepted request.

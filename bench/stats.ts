@@ -11,3 +11,14 @@ export async function perCall(count: number, fn: () => Promise<unknown>): Promis
   for (let i = 0; i < count; i++) await fn()
   return ((performance.now() - started) * 1000) / count
 }
+
+/** Median and range of a measure over rounds: the table shows all three. */
+export interface Spread {
+  median: number
+  min: number
+  max: number
+}
+
+export function spread(values: number[]): Spread {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) }
+}

@@ -1,6 +1,5 @@
-/** The kit's standalone server (built dist), journal on as users run it. */
+/** The kit's standalone server (built dist), journal on as users run it. Listens on argv[2]. */
 import { startMockServer } from '../../dist/server.js'
 import { smallScenario } from '../scenario.ts'
 
-const server = await startMockServer({ scenario: smallScenario() })
-process.stdout.write(`ready ${new URL(server.url).port}\n`)
+await startMockServer({ scenario: smallScenario(), port: Number(process.argv[2] ?? 0) })
