@@ -1,7 +1,8 @@
 /**
  * One msw major per process (run with --import ./bench/msw2-alias.mjs for
- * msw 2): per-request cost of the kit's handlers vs a bare msw handler that
- * returns constant JSON of the same size, in alternating rounds. Also
+ * msw 2): per-request CPU cost of the kit's handlers vs a bare msw handler
+ * that returns constant JSON of the same size to the same request (same
+ * path and headers, another host), in alternating rounds. Also
  * `mock.fetch` (a Fetch-compatible function answering from the route table,
  * no msw) when the build has it: `fetchMicros` is null otherwise. Prints JSON.
  */
@@ -9,7 +10,7 @@ import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { createGitLabMock } from '../dist/index.js'
 import { smallScenario, TOKEN } from './scenario.ts'
-import { median, perCall } from './stats.ts'
+import { cpuPerCall as perCall, median } from './stats.ts'
 
 const quick = process.argv.includes('--quick')
 const rounds = quick ? 2 : 8
@@ -25,9 +26,11 @@ const mock = createGitLabMock({ scenario: smallScenario() })
 await mock.ready()
 const sample = await (await mock.dispatch(new Request(url, { headers })))!.text()
 const constant = () => new Response(sample, { headers: { 'Content-Type': 'application/json' } })
-const bare = http.get('https://bare.example.com/x', constant)
+const path = new URL(url).pathname
+const bareUrl = `https://bare.example.com${path}`
+const bare = http.get(bareUrl, constant)
 // The same bare handler over plain http: isolates what TLS costs msw 3's socket-level interception.
-const bareHttp = http.get('http://bare.example.com/x', constant)
+const bareHttp = http.get(`http://bare.example.com${path}`, constant)
 
 // Each phase runs with only its own handlers installed, so neither pays for the other's matching.
 const server = setupServer()
@@ -43,9 +46,9 @@ const plain: number[] = []
 const direct: number[] = []
 /** Feature-detected: `mock.fetch(input, init?) => Promise<Response>` (issue #16). */
 const mockFetch = (mock as { fetch?: (input: string, init?: RequestInit) => Promise<Response> }).fetch
-const runBare = () => only([bare], () => perCall(count, () => fetch('https://bare.example.com/x').then((r) => r.text())))
+const runBare = () => only([bare], () => perCall(count, () => fetch(bareUrl, { headers }).then((r) => r.text())))
 const runKit = () => only(mock.handlers, () => perCall(count, () => fetch(url, { headers }).then((r) => r.text())))
-const runPlain = () => only([bareHttp], () => perCall(count, () => fetch('http://bare.example.com/x').then((r) => r.text())))
+const runPlain = () => only([bareHttp], () => perCall(count, () => fetch(`http://bare.example.com${path}`, { headers }).then((r) => r.text())))
 const warm = await runBare()
 await runKit()
 count = Math.min(20_000, Math.max(200, Math.round((phaseMs * 1000) / warm)))

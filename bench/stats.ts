@@ -12,6 +12,18 @@ export async function perCall(count: number, fn: () => Promise<unknown>): Promis
   return ((performance.now() - started) * 1000) / count
 }
 
+/**
+ * The same, in this process's CPU time (user + system, all threads):
+ * unlike wall time it does not count the time the machine gave to other
+ * processes, so a busy machine moves it far less.
+ */
+export async function cpuPerCall(count: number, fn: () => Promise<unknown>): Promise<number> {
+  const started = process.cpuUsage()
+  for (let i = 0; i < count; i++) await fn()
+  const used = process.cpuUsage(started)
+  return (used.user + used.system) / count
+}
+
 /** Median and range of a measure over rounds: the table shows all three. */
 export interface Spread {
   median: number
