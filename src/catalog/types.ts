@@ -105,8 +105,13 @@ export type Validation =
   | readonly ['format', string, string, string]
   /** the first must be present while the second holds this value (jira username under basic auth, `jira_auth_type` 0) */
   | readonly ['presentWhen', string, string, string]
-  /** blank, or digits separated by `,` or `;` (jira transition ids) */
+  /**
+   * blank, or digits separated by `,` or `;` (jira transition ids); with
+   * `'digit'`, blank or any value holding a digit, as Rails' format check
+   * with the unanchored Gitlab::Regex.jira_transition_id_regex (/\d+/) passes it
+   */
   | readonly ['idList', string]
+  | readonly ['idList', string, 'digit']
   /** at least one recipient resolves to an irc:// or ircs:// URI (irker) */
   | readonly ['ircRecipients', string, string]
   /** http(s), host ending .atlassian.net, path `/wiki` or under it */

@@ -55,6 +55,9 @@ export const googleArtifactRegistry = {
   category: 'other',
   edition: 'ee',
   availability: 'available',
+  // EE_PROJECT_LEVEL_ONLY_INTEGRATION_NAMES = %w[github google_cloud_platform_artifact_registry]
+  // (EE::Integrations::Base::Integration, ee/app/models/concerns/ee/integrations/base/integration.rb, 18.x–19.0).
+  projectOnly: true,
   params: [
     { name: 'artifact_registry_project_id', type: 'string', required: true, kind: 'text' },
     { name: 'artifact_registry_repositories', type: 'string', required: true, kind: 'text' },

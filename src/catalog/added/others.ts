@@ -70,6 +70,9 @@ export const appleAppStore = {
   title: 'Apple App Store',
   category: 'other',
   availability: 'available',
+  // PROJECT_LEVEL_ONLY_INTEGRATION_NAMES = %w[apple_app_store google_play jenkins]
+  // (app/models/concerns/integrations/base/integration.rb @ gitlabhq 55eb439f, 19.0 cycle).
+  projectOnly: true,
   params: [
     { name: 'app_store_issuer_id', type: 'string', required: true, kind: 'text' },
     { name: 'app_store_key_id', type: 'string', required: true, kind: 'text' },
@@ -101,6 +104,8 @@ export const googlePlay = {
   title: 'Google Play',
   category: 'other',
   availability: 'available',
+  // PROJECT_LEVEL_ONLY_INTEGRATION_NAMES (app/models/concerns/integrations/base/integration.rb @ gitlabhq 55eb439f).
+  projectOnly: true,
   params: [
     { name: 'package_name', type: 'string', required: true, kind: 'text' },
     { name: 'service_account_key_file_name', type: 'string', required: true, kind: 'text' },
