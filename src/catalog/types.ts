@@ -106,12 +106,14 @@ export type Validation =
   /** the first must be present while the second holds this value (jira username under basic auth, `jira_auth_type` 0) */
   | readonly ['presentWhen', string, string, string]
   /**
-   * blank, or digits separated by `,` or `;` (jira transition ids); with
-   * `'digit'`, blank or any value holding a digit, as Rails' format check
-   * with the unanchored Gitlab::Regex.jira_transition_id_regex (/\d+/) passes it
+   * jira transition ids: blank, or any value holding a digit. The model's
+   * message says "a list of numbers that can be split with , or ;", but its
+   * format check is Gitlab::Regex.jira_transition_id_regex, `/\d+/`,
+   * unanchored, and Rails' format validator only asks for a match anywhere
+   * (lib/gitlab/regex.rb, the same from 13.x to 19.0 @ gitlabhq 55eb439f;
+   * spec/models/integrations/jira_spec.rb: 'foo 23 bar' is valid, 'foo bar' is not)
    */
   | readonly ['idList', string]
-  | readonly ['idList', string, 'digit']
   /** at least one recipient resolves to an irc:// or ircs:// URI (irker) */
   | readonly ['ircRecipients', string, string]
   /** http(s), host ending .atlassian.net, path `/wiki` or under it */

@@ -118,9 +118,10 @@ const MODEL_CASES: readonly (readonly [string, Body, boolean])[] = [
   ['jira', { jira_issue_transition_id: '11,21;31' }, true],
   ['jira', { jira_issue_transition_id: '' }, true],
   ['jira', { jira_issue_transition_id: 'abc' }, false],
-  ['jira', { jira_issue_transition_id: '1,,2' }, false],
-  ['jira', { jira_issue_transition_id: '1, 2' }, false],
-  ['jira', { jira_issue_transition_id: '1;' }, false],
+  // Gitlab::Regex.jira_transition_id_regex is /\d+/, unanchored: any value with a digit passes.
+  ['jira', { jira_issue_transition_id: '1,,2' }, true],
+  ['jira', { jira_issue_transition_id: 'foo 23 bar' }, true],
+  ['jira', { jira_issue_transition_id: 'foo bar' }, false],
   ['jira', { api_url: '' }, true],
   ['jira', { api_url: 'https://jira-api.example.com' }, true],
   ['jira', { api_url: 'http://127.0.0.1/rest' }, false],

@@ -5,9 +5,7 @@
  * SLASH_COMMAND_INTEGRATIONS, INTEGRATION_NAMES); Jira Cloud service
  * accounts (`jira_auth_type` 2); Pipeline status emails for child pipelines.
  */
-import type { Validation } from '../../catalog/types.js'
 import type { Release } from '../types.js'
-import { JIRA_VALIDATIONS } from './16.0.js'
 
 export const gitlab19_0 = {
   version: '19.0',
@@ -29,15 +27,6 @@ export const gitlab19_0 = {
         cite: 'app/models/integrations/jira.rb @ gitlabhq 55eb439f: AUTH_TYPE_SERVICE_ACCOUNT = 2 (MR 224187)',
         removeParams: ['jira_issue_transition_automatic'],
         changeParams: { jira_auth_type: { values: ['0', '1', '2'] } },
-      },
-      {
-        slug: 'jira',
-        cite:
-          'app/models/integrations/jira.rb @ gitlabhq 55eb439f: validates :jira_issue_transition_id, format: { with: Gitlab::Regex.jira_transition_id_regex }, allow_blank; lib/gitlab/regex.rb: jira_transition_id_regex is /\\d+/, unanchored, so any value with a digit passes (the request spec saves "56-1")',
-        approximate: 'since when the rule is this loose is not established: placed at 19.0, the release it was read at',
-        set: {
-          validations: JIRA_VALIDATIONS.map((rule): Validation => (rule[0] === 'idList' ? ['idList', rule[1], 'digit'] : rule)),
-        },
       },
       {
         slug: 'pipelines-email',
