@@ -104,7 +104,7 @@ export interface GitLabMock {
    * node:http server): a JSON answer comes body-less, its text available
    * through `jsonParts()`, which saves building a body stream.
    */
-  answer(request: RouteRequest, body: Uint8Array | null): Promise<Response> | undefined
+  answer(request: RouteRequest, body: Uint8Array | null): Response | Promise<Response> | undefined
 }
 
 /** An answer and the username the pipeline authenticated for it (null: none). */
@@ -221,38 +221,65 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     }
   }
 
-  /** Both dispatchers end here: Rack's params limits, faults, the route, latency, the journal. */
-  async function serve(
+  /**
+   * Both dispatchers end here: Rack's params limits, faults, the route,
+   * latency, the journal. Synchronous when nothing waits (no load pending,
+   * no latency, a synchronous pipeline): the node server then writes the
+   * answer in the same turn it read the request.
+   */
+  function serve(
     match: RouteMatch<MockState, MockRoute['endpoint']>,
     request: RouteRequest,
     url: URL,
     path: string,
     body: Uint8Array | null,
-  ): Promise<Response> {
-    // Wait for the latest seed/reset and enter in the same tick, so no swap starts in between.
-    for (let current = loading; current !== loaded; current = loading) {
+  ): Response | Promise<Response> {
+    return loading === loaded ? serveLoaded(match, request, url, path, body) : serveAfterLoad(match, request, url, path, body)
+  }
+
+  /** Waits for the latest seed/reset and enters in the same tick, so no swap starts in between. */
+  async function serveAfterLoad(...args: Parameters<typeof serve>): Promise<Response> {
+    for (let current = loading; ; current = loading) {
       await current
       if (current === loading) break
     }
+    return serveLoaded(...args)
+  }
+
+  function serveLoaded(...[match, request, url, path, body]: Parameters<typeof serve>): Response | Promise<Response> {
     inFlight++
-    let time: number, response: Response
-    let user: string | null = null
+    const time = now()
     let delay = latency
+    let outcome: Answered | Promise<Answered>
     try {
-      time = now()
       const refused = paramsLimitResponse(url, request.headers.get('content-type'), body)
       const fault = refused ? undefined : faults.take(request.method, path, time)
       delay += fault?.latency ?? 0
-      if (refused) response = refused
-      else if (fault?.response) response = fault.response
-      else {
-        const ran = run(match, request, body, url)
-        ;[response, user] = ran instanceof Promise ? await ran : ran
-      }
-    } finally {
+      outcome = refused ? [refused, null] : fault?.response ? [fault.response, null] : run(match, request, body, url)
+    } catch (error) {
       leave()
+      throw error
     }
-    if (delay > 0) await wait(delay, (request as { signal?: AbortSignal }).signal)
+    const journaled = (answered: Answered) => record(answered, request, url, body, time)
+    const settled = (answered: Answered): Response | Promise<Response> =>
+      delay > 0 ? wait(delay, (request as { signal?: AbortSignal }).signal).then(() => journaled(answered)) : journaled(answered)
+    if (outcome instanceof Promise)
+      return outcome.then(
+        (answered) => {
+          leave()
+          return settled(answered)
+        },
+        (error: unknown) => {
+          leave()
+          throw error
+        },
+      )
+    leave()
+    return settled(outcome)
+  }
+
+  /** Journals an answered request and remembers who made it; returns the answer. */
+  function record([response, user]: Answered, request: RouteRequest, url: URL, body: Uint8Array | null, time: number): Response {
     if (journal.size > 0)
       journal.add({
         method: request.method,
@@ -271,7 +298,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const match = (method: string, path: string) => findRoute(routes, method, path, state)
 
   /** `body` is the request's bytes, read once by the caller: routes parse them and the journal keeps them. */
-  function answer(request: RouteRequest, body: Uint8Array | null): Promise<Response> | undefined {
+  function answer(request: RouteRequest, body: Uint8Array | null): Response | Promise<Response> | undefined {
     const url = new URL(request.url)
     const path = relativePath(url.pathname, base.path)
     const found = path === undefined ? undefined : match(request.method, path)

@@ -17,7 +17,7 @@ import { relativePath, type RouteRequest } from '../http/router.js'
 export type Match<M> = (method: string, path: string) => M | undefined
 
 /** Serves a matched route (the mock adds its journal, faults and latency around it). */
-export type Serve<M> = (match: M, request: RouteRequest, url: URL, path: string, body: Uint8Array | null) => Promise<Response>
+export type Serve<M> = (match: M, request: RouteRequest, url: URL, path: string, body: Uint8Array | null) => Response | Promise<Response>
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 

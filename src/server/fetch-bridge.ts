@@ -58,23 +58,32 @@ export function toFetchRequest(request: IncomingMessage, origin: string, body: B
   })
 }
 
-export async function writeFetchResponse(
+/** Writes a route's answer; synchronous for a JSON answer or one without a body, which need no read. */
+export function writeFetchResponse(
   response: Response,
   res: ServerResponse,
   head: boolean,
   extra?: Record<string, string>,
-): Promise<void> {
-  // JSON answers arrive body-less with their text and headers beside them, as plain data (see responses.ts).
+): void | Promise<void> {
+  // JSON answers arrive as plain data (see json-response.ts).
   const parts = jsonParts(response)
-  const body: string | Buffer | undefined = head
-    ? undefined
-    : (parts?.text ?? (response.body === null ? undefined : Buffer.from(await response.arrayBuffer())))
+  if (parts || head || response.body === null) return writeParts(response.status, parts?.headers ?? response.headers, head ? undefined : parts?.text, res, extra)
+  return response.arrayBuffer().then((bytes) => writeParts(response.status, response.headers, Buffer.from(bytes), res, extra))
+}
+
+function writeParts(
+  status: number,
+  from: Readonly<Record<string, string>> | Headers,
+  body: string | Buffer | undefined,
+  res: ServerResponse,
+  extra?: Record<string, string>,
+): void {
   // A flat [name, value, ...] list: writeHead takes it without building an object.
   const headers: string[] = []
-  if (parts) for (const name in parts.headers) headers.push(name, parts.headers[name]!)
-  else response.headers.forEach((value, key) => headers.push(key, value))
+  if (from instanceof Headers) from.forEach((value, key) => headers.push(key, value))
+  else for (const name in from) headers.push(name, from[name]!)
   if (extra) for (const name in extra) headers.push(name, extra[name]!)
   if (body !== undefined) headers.push('content-length', String(Buffer.byteLength(body)))
-  res.writeHead(response.status, headers)
+  res.writeHead(status, headers)
   res.end(body)
 }

@@ -102,7 +102,8 @@ export function createMockServer(options: MockServerOptions): Server {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const requestTimeout = options.requestTimeout ?? 300_000
 
-  async function answer(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<Response> {
+  /** The answer to a request: synchronous for a body-less API request the route table answers at once. */
+  function answer(req: IncomingMessage, res: ServerResponse, pathname: string): Response | Promise<Response> {
     const origin = originOf(req.headers.host)
     // `/__tenants/<id>/...` is a tenant's own server: its API and its control API.
     let target = mock
@@ -120,82 +121,148 @@ export function createMockServer(options: MockServerOptions): Server {
       // Checked before the body is read (or `100 Continue` invited): a refused request sends nothing more.
       const refused = refuseControl(req, access, req.method === 'GET' && rest === `${CONTROL_PREFIX}/health`)
       if (refused) return refused
-      const reading = readBody(req, res, limit)
-      const request = toFetchRequest(req, origin, reading && (await reading))
-      const context = { mock: target, request, url: new URL(request.url), tenants: prefix ? undefined : tenants, apiUrl: `${origin}${prefix}/api/v4` }
-      return control(context, rest.slice(CONTROL_PREFIX.length))
+      return answerControl(req, res, { target, origin, prefix, rest })
     }
     const reading = readBody(req, res, limit)
-    const body = reading && (await reading)
+    return reading ? reading.then((body) => answerApi(target, req, res, origin, body)) : answerApi(target, req, res, origin, undefined)
+  }
+
+  async function answerControl(
+    req: IncomingMessage,
+    res: ServerResponse,
+    { target, origin, prefix, rest }: { target: GitLabMock; origin: string; prefix: string; rest: string },
+  ): Promise<Response> {
+    const reading = readBody(req, res, limit)
+    const request = toFetchRequest(req, origin, reading && (await reading))
+    const context = { mock: target, request, url: new URL(request.url), tenants: prefix ? undefined : tenants, apiUrl: `${origin}${prefix}/api/v4` }
+    return control(context, rest.slice(CONTROL_PREFIX.length))
+  }
+
+  function answerApi(target: GitLabMock, req: IncomingMessage, res: ServerResponse, origin: string, body: Buffer | undefined): Response | Promise<Response> {
     // A light request with the bytes beside it: Fetch objects cost more than the route.
     const bytes = body === undefined ? null : new Uint8Array(body.buffer, body.byteOffset, body.length)
     // Whatever the route table does not serve gets GitLab's catch-all.
-    return (await target.answer(new NodeRequest(req, res, origin), bytes)) ?? notFoundRoute()
+    return target.answer(new NodeRequest(req, res, origin), bytes) ?? notFoundRoute()
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now()
-    const pathname = targetPath(req.url ?? '/')
-    let status: number | string = 500
-    let user: string | null = null
-    const cors = corsHeaders(req, pathname)
-    try {
-      if (cors && isPreflight(req)) {
-        status = 200
-        res.writeHead(200, { ...cors, 'Content-Type': 'text/plain', 'Content-Length': '0' })
-        res.end()
-        return
-      }
-      let response: Response
-      try {
-        response = await answer(req, res, pathname)
-      } catch (error) {
-        if (error instanceof ClientGone) {
-          // The client went away mid-request (an aborted upload): nobody to answer.
-          status = 'aborted'
-          return
-        } else if (error instanceof BodyTooLarge) {
-          response = bodyTooLarge({ Connection: 'close' })
-          // Let the client finish sending so it reads the 413, but not forever.
-          req.resume()
-          setTimeout(() => req.socket.destroy(), 2000).unref()
-        } else if (error instanceof TypeError) {
-          // An unparseable URL or header (new Request refused it).
-          response = json({ error: '400 Bad Request' }, 400)
-        } else throw error
-      }
-      if (response.type === 'error') {
-        // An injected network error: drop the connection without an answer.
-        status = 0
-        req.socket.destroy()
-        return
-      }
-      status = response.status
-      user = callerOf(response)
-      // Closing: answer, then drop the keep-alive connection so close() need not wait for its timeout.
-      if (!server.listening) res.shouldKeepAlive = false
-      await writeFetchResponse(response, res, req.method === 'HEAD', cors)
-    } catch (error) {
-      console.error('[gitlab-services-mock] request failed:', error)
-      try {
-        if (!res.headersSent) await writeFetchResponse(json({ message: '500 Internal Server Error' }, 500), res, false)
-        else res.destroy()
-      } catch {
-        res.destroy()
-      }
-    } finally {
-      try {
-        if (log) {
-          const ms = Number((performance.now() - started).toFixed(1))
-          if (options.logFormat === 'json') {
-            const tenant = pathname.startsWith(TENANTS_PREFIX + '/') ? pathname.slice(TENANTS_PREFIX.length + 1).split('/')[0]! : null
-            log(JSON.stringify({ time: new Date().toISOString(), method: req.method, path: pathname, status, ms, user, tenant }))
-          } else log(`${req.method} ${printable(pathname)} ${status} ${ms.toFixed(1)}ms`)
-        }
-      } catch {
-        // A log sink that fails (a closed pipe) must not take the request down with it.
-      }
+  /** One request and what became of it, for the log line. */
+  interface Exchange {
+    readonly req: IncomingMessage
+    readonly res: ServerResponse
+    readonly pathname: string
+    readonly cors: Record<string, string> | undefined
+    readonly started: number
+    status: number | string
+    user: string | null
+  }
+
+  /** The answer for an error on the way to one, or undefined when nobody is left to answer; rethrows the unexpected. */
+  function answerForError(exchange: Exchange, error: unknown): Response | undefined {
+    if (error instanceof ClientGone) {
+      // The client went away mid-request (an aborted upload): nobody to answer.
+      exchange.status = 'aborted'
+      return undefined
     }
+    if (error instanceof BodyTooLarge) {
+      // Let the client finish sending so it reads the 413, but not forever.
+      exchange.req.resume()
+      setTimeout(() => exchange.req.socket.destroy(), 2000).unref()
+      return bodyTooLarge({ Connection: 'close' })
+    }
+    // An unparseable URL or header (new Request refused it).
+    if (error instanceof TypeError) return json({ error: '400 Bad Request' }, 400)
+    throw error
+  }
+
+  function deliver(exchange: Exchange, response: Response | undefined): void | Promise<void> {
+    if (response === undefined) return
+    const { req, res } = exchange
+    if (response.type === 'error') {
+      // An injected network error: drop the connection without an answer.
+      exchange.status = 0
+      req.socket.destroy()
+      return
+    }
+    exchange.status = response.status
+    exchange.user = callerOf(response)
+    // Closing: answer, then drop the keep-alive connection so close() need not wait for its timeout.
+    if (!server.listening) res.shouldKeepAlive = false
+    return writeFetchResponse(response, res, req.method === 'HEAD', exchange.cors)
+  }
+
+  function crashed({ res }: Exchange, error: unknown): void | Promise<void> {
+    console.error('[gitlab-services-mock] request failed:', error)
+    try {
+      if (res.headersSent) return void res.destroy()
+      const written = writeFetchResponse(json({ message: '500 Internal Server Error' }, 500), res, false)
+      return written && written.catch(() => void res.destroy())
+    } catch {
+      res.destroy()
+    }
+  }
+
+  function logLine(exchange: Exchange): void {
+    if (!log) return
+    try {
+      const { req, pathname, status, user } = exchange
+      const ms = Number((performance.now() - exchange.started).toFixed(1))
+      if (options.logFormat === 'json') {
+        const tenant = pathname.startsWith(TENANTS_PREFIX + '/') ? pathname.slice(TENANTS_PREFIX.length + 1).split('/')[0]! : null
+        log(JSON.stringify({ time: new Date().toISOString(), method: req.method, path: pathname, status, ms, user, tenant }))
+      } else log(`${req.method} ${printable(pathname)} ${status} ${ms.toFixed(1)}ms`)
+    } catch {
+      // A log sink that fails (a closed pipe) must not take the request down with it.
+    }
+  }
+
+  function respond(exchange: Exchange): void | Promise<void> {
+    const { req, res, cors } = exchange
+    if (cors && isPreflight(req)) {
+      exchange.status = 200
+      res.writeHead(200, { ...cors, 'Content-Type': 'text/plain', 'Content-Length': '0' })
+      res.end()
+      return
+    }
+    let answered: Response | Promise<Response>
+    try {
+      answered = answer(req, res, exchange.pathname)
+    } catch (error) {
+      return deliver(exchange, answerForError(exchange, error))
+    }
+    if (answered instanceof Promise)
+      return answered.then(
+        (response) => deliver(exchange, response),
+        (error: unknown) => deliver(exchange, answerForError(exchange, error)),
+      )
+    return deliver(exchange, answered)
+  }
+
+  /**
+   * One exchange, written in the same turn it was read when the answer is
+   * synchronous (most API requests): undefined then, else a promise that
+   * settles when the answer is written. Never rejects.
+   */
+  function handle(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+    const pathname = targetPath(req.url ?? '/')
+    const exchange: Exchange = {
+      req,
+      res,
+      pathname,
+      cors: corsHeaders(req, pathname),
+      started: log ? performance.now() : 0,
+      status: 500,
+      user: null,
+    }
+    let done: void | Promise<void>
+    try {
+      done = respond(exchange)
+    } catch (error) {
+      done = crashed(exchange, error)
+    }
+    if (done instanceof Promise)
+      return done.catch((error: unknown) => crashed(exchange, error)).then(() => logLine(exchange))
+    logLine(exchange)
+    return undefined
   }
 
   /**
@@ -216,6 +283,8 @@ export function createMockServer(options: MockServerOptions): Server {
       const socket = req.socket
       const before = pending.get(socket)
       const run = before === undefined ? handle(req, res) : before.then(() => handle(req, res))
+      // Answered at once: nothing for a next request on the socket to wait for.
+      if (run === undefined) return
       pending.set(socket, run)
       void run.then(() => {
         if (pending.get(socket) === run) pending.delete(socket)
