@@ -140,8 +140,8 @@ type ShapeResult = ReturnType<ScenarioSchema['safeParse']>
  * The scenario's shape, as `scenarioSchema(gitlab).safeParse(input)` gives
  * it, faster for large scenarios. zod/mini's objects run every key of the
  * shape through its schema one by one (an integration has ~40 keys with its
- * flags), which was most of a 100,000-integration load once the model
- * stopped re-parsing records. So the two lists that make a scenario large,
+ * flags), which was over a third of a 100,000-integration load's profile
+ * once the model stopped re-parsing records. So the two lists that make a scenario large,
  * `integrations` and `projects`, are checked here by hand, and the rest by
  * the schema. The hand check only vouches for what the schema surely
  * accepts and gives the same output (fresh objects: the parsed scenario,
