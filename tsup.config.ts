@@ -11,12 +11,15 @@ const shared: Options = {
   platform: 'node',
   external: ['msw', 'msw/node', 'msw/browser'],
   /**
-   * Bundled (tree-shaken) for import time: @msw/data pulls in the whole
-   * es-toolkit barrel (~40 ms of a ~100 ms import); bundled, the main entry
-   * imports in well under the 150 ms budget (`npm run bench`). They stay in
-   * `dependencies` because the declaration files refer to their types.
+   * Bundled (tree-shaken) for import time, and so the main entry imports no
+   * package but msw. They stay in `dependencies` because the declaration
+   * files refer to their types. faker is bundled for two more reasons: it is
+   * ESM-only, which Jest's CommonJS runtime cannot require, and the fixture
+   * kit `require()`s it on first use, which esbuild turns into a lazy start
+   * of the bundled module (src/fixtures/random.ts), so importing the kit
+   * does not load faker.
    */
-  noExternal: ['@msw/data', 'es-toolkit', 'mutative', 'rettime', 'outvariant', '@standard-schema/spec', 'zod', 'fastest-levenshtein'],
+  noExternal: ['zod', 'fastest-levenshtein', '@faker-js/faker'],
   // One build per format, so the entries of a format share chunks:
   // `gitlab-services-mock/server` and the main entry use the same classes
   // (ScenarioError, ...). Node built-ins are imported only by the server and
@@ -35,6 +38,7 @@ const library = { index: 'src/index.ts', browser: 'src/browser/index.ts', server
  */
 export default defineConfig([
   { ...shared, format: ['esm'], entry: { ...library, cli: 'src/cli.ts' }, dts: { entry: library } },
-  // faker is ESM-only: Jest's CommonJS runtime cannot require it, so the CommonJS build carries it.
-  { ...shared, format: ['cjs'], entry: library, dts: { entry: library }, noExternal: [...shared.noExternal!, '@faker-js/faker'] },
+  // `shims`: the CommonJS build has no `import.meta`; src/fixtures/random.ts names it (in a branch
+  // that only runs from source), and a bare `import.meta` is a syntax error in a CommonJS file.
+  { ...shared, format: ['cjs'], entry: library, dts: { entry: library }, shims: true },
 ])

@@ -61,7 +61,7 @@ export interface GitLabMock {
   /** The route table both dispatchers serve. */
   readonly routes: readonly MockRoute[]
   readonly baseUrl: string
-  /** The model's collections and indexes (replaced by `seed` and `reset`). */
+  /** The model: its records and their lookups, to read (replaced by `seed` and `reset`). */
   readonly db: Database
   /** Lifecycle events (`unhandledException`), as msw's `server.events`. */
   readonly events: Pick<MockEvents, 'on' | 'off'>

@@ -66,7 +66,7 @@ function descendants(db: Database, group: StoredGroup): StoredGroup[] {
  *   slug get an inheriting copy (`without_integration`), even below a
  *   subgroup with its own default, as GitLab's query does.
  */
-export async function propagate(db: Database, info: IntegrationInfo, group: StoredGroup, source: StoredIntegration, now: string): Promise<void> {
+export function propagate(db: Database, info: IntegrationInfo, group: StoredGroup, source: StoredIntegration, now: string): void {
   const slug = info.spec.slug
   const sources = new Set<number>()
   for (const at of db.selfAndAncestors(group)) {
@@ -86,7 +86,7 @@ export async function propagate(db: Database, info: IntegrationInfo, group: Stor
   for (const record of inheriting) {
     const next = copyRecord(record)
     copySettings(next, source, now)
-    await db.replaceIntegration(record, next)
+    db.replaceIntegration(record, next)
   }
-  for (const owner of missing) await db.collections.integrations.create(inheritingRecord(info, source, owner, db.nextIntegrationId(), now))
+  for (const owner of missing) db.addIntegration(inheritingRecord(info, source, owner, db.nextIntegrationId(), now))
 }

@@ -15,8 +15,24 @@ export type IntegrationOwner = Pick<IntegrationRecord, 'project_id' | 'group_id'
 export const projectOwner = (projectId: number): IntegrationOwner => ({ project_id: projectId, group_id: null })
 export const groupOwner = (groupId: number): IntegrationOwner => ({ project_id: null, group_id: groupId })
 
-/** A record as GitLab initialises it before the first save: column defaults, the model's default properties. */
-export function newRecord(info: IntegrationInfo, owner: IntegrationOwner, now: string): IntegrationRecord {
+const defaultProperties = new WeakMap<IntegrationInfo, Readonly<Record<string, PropertyValue>>>()
+
+/** The model's default properties of an integration, frozen, built once per integration of a profile. */
+function frozenDefaults(info: IntegrationInfo): Readonly<Record<string, PropertyValue>> {
+  let properties = defaultProperties.get(info)
+  if (!properties) defaultProperties.set(info, (properties = Object.freeze({ ...info.spec.defaults?.properties } as Record<string, PropertyValue>)))
+  return properties
+}
+
+/**
+ * A record as GitLab initialises it before the first save: column defaults,
+ * the model's default properties. Its `events` and `properties` are copies
+ * the caller may change; with `frozen`, they are the profile's own frozen
+ * defaults, for a caller that replaces them rather than changing them (the
+ * scenario loader: most records keep the defaults, and a copy each is
+ * garbage the moment the model shares equal objects).
+ */
+export function newRecord(info: IntegrationInfo, owner: IntegrationOwner, now: string, frozen = false): IntegrationRecord {
   return {
     id: 0,
     project_id: owner.project_id,
@@ -25,10 +41,10 @@ export function newRecord(info: IntegrationInfo, owner: IntegrationOwner, now: s
     active: false,
     created_at: now,
     updated_at: now,
-    events: { ...info.initialEvents },
+    events: frozen ? (info.initialEvents as IntegrationRecord['events']) : { ...info.initialEvents },
     comment_on_event_enabled: true,
     inherit_from_id: null,
-    properties: { ...info.spec.defaults?.properties } as Record<string, PropertyValue>,
+    properties: frozen ? (frozenDefaults(info) as IntegrationRecord['properties']) : { ...frozenDefaults(info) },
   }
 }
 

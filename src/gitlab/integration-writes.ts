@@ -15,10 +15,10 @@ import { exclusive, timestamp, type MockState } from './state.js'
 import type { Accepted } from './validate-params.js'
 import { validateModel, type ModelError } from './validate-model.js'
 
-async function store(state: MockState, existing: StoredIntegration | undefined, next: IntegrationRecord) {
+function store(state: MockState, existing: StoredIntegration | undefined, next: IntegrationRecord): StoredIntegration {
   if (existing) return state.db.replaceIntegration(existing, next)
   next.id = state.db.nextIntegrationId()
-  return state.db.collections.integrations.create(next)
+  return state.db.addIntegration(next)
 }
 
 function current(state: MockState, parent: Parent, info: IntegrationInfo): [StoredIntegration | undefined, IntegrationRecord] {
@@ -60,14 +60,14 @@ function inherits(state: MockState, existing: StoredIntegration | undefined, val
  * until a later propagation (GitLab runs BulkUpdateService for project-level
  * records only).
  */
-async function saveInheriting(state: MockState, parent: Parent, info: IntegrationInfo, existing: StoredIntegration | undefined, next: IntegrationRecord): Promise<SaveResult> {
+function saveInheriting(state: MockState, parent: Parent, info: IntegrationInfo, existing: StoredIntegration | undefined, next: IntegrationRecord): SaveResult {
   const base = defaultIntegration(state.db, parent, info.spec.slug)
   if (!base) return { noDefault: true }
   const now = timestamp(state)
   next.inherit_from_id = base.id
   next.updated_at = now
   if (parent.project) copySettings(next, base, now)
-  return { saved: await store(state, existing, next) }
+  return { saved: store(state, existing, next) }
 }
 
 /**
@@ -80,15 +80,15 @@ export function saveIntegration(state: MockState, parent: Parent, info: Integrat
   return exclusive(state, async () => {
     const [existing, next] = current(state, parent, info)
     const result = inherits(state, existing, values)
-      ? await saveInheriting(state, parent, info, existing, next)
-      : await saveOwn(state, info, existing, next, values)
-    if ('saved' in result && parent.group) await propagate(state.db, info, parent.group, result.saved, timestamp(state))
+      ? saveInheriting(state, parent, info, existing, next)
+      : saveOwn(state, info, existing, next, values)
+    if ('saved' in result && parent.group) propagate(state.db, info, parent.group, result.saved, timestamp(state))
     return result
   })
 }
 
 /** UpdateService#handle_default_settings: the record stops inheriting and keeps (a copy of) its settings. */
-async function saveOwn(state: MockState, info: IntegrationInfo, existing: StoredIntegration | undefined, next: IntegrationRecord, values: Accepted): Promise<SaveResult> {
+function saveOwn(state: MockState, info: IntegrationInfo, existing: StoredIntegration | undefined, next: IntegrationRecord, values: Accepted): SaveResult {
   const before = copyRecord(next)
   assignParams(next, info, values)
   if (state.gitlab.behaviour.resetSecrets) resetSecrets(info, before, next, values)
@@ -97,7 +97,7 @@ async function saveOwn(state: MockState, info: IntegrationInfo, existing: Stored
   const errors = next.active ? validateModel(info.spec.validations, next.properties) : []
   if (errors.length > 0) return { errors }
   next.updated_at = timestamp(state)
-  return { saved: await store(state, existing, next) }
+  return { saved: store(state, existing, next) }
 }
 
 /**

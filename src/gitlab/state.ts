@@ -19,9 +19,10 @@ export interface MockState {
 }
 
 /**
- * Runs writes one at a time. Creating a record awaits @msw/data's async
- * `create()`, so without this two concurrent first PUTs of one integration
- * would both see "no record" and create two.
+ * Runs writes one at a time. The model's writes are synchronous today, but
+ * a write that ever awaits between reading and storing (as the earlier
+ * @msw/data model's `create()` did) would let two concurrent first PUTs of
+ * one integration both see "no record" and create two; the queue rules that out.
  */
 export function exclusive<T>(state: MockState, write: () => Promise<T>): Promise<T> {
   const result = state.writes.then(write)

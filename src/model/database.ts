@@ -1,41 +1,34 @@
 /**
- * The in-memory model: one @msw/data collection per entity, plus hash
- * indexes so every lookup a request makes is O(1) instead of a collection
- * scan. Indexes follow the collections' create/delete hooks; updates go
- * through `replaceIntegration`, which keeps the record's identity.
+ * The in-memory model: plain records in hash maps, one map per lookup a
+ * request makes, so every lookup is O(1) and nothing scans. Records are
+ * stored as given (the loader and the writes build them with one object
+ * literal each, so records of a kind share a hidden class) and never
+ * copied; an update writes into the stored record (`replaceIntegration`),
+ * which keeps its identity, so every index stays valid.
+ *
+ * This replaced @msw/data collections (issue #16): its `create()` deep-copied
+ * each record, re-parsed it with its schema, gave it a UUID, a Map and a
+ * MessageEvent per hook: 45% of a 100,000-integration load's CPU profile.
+ * Its `update()` scans the collection. Maps iterate in insertion order, which
+ * is the creation order the read iterators promise.
  */
-import { Collection } from '@msw/data'
-import {
-  groupMemberRecord,
-  groupRecord,
-  integrationRecord,
-  memberRecord,
-  projectRecord,
-  tokenRecord,
-  userRecord,
-  type IntegrationRecord,
+import type {
+  GroupMemberRecord,
+  GroupRecord,
+  IntegrationRecord,
+  MemberRecord,
+  ProjectRecord,
+  TokenRecord,
+  UserRecord,
 } from './records.js'
 
-
-/** A record as a collection holds it (with @msw/data's internal keys). */
-type Stored<C extends Collection<any>> = ReturnType<C['all']>[number]
-export type StoredUser = Stored<Collections['users']>
-export type StoredToken = Stored<Collections['tokens']>
-export type StoredGroup = Stored<Collections['groups']>
-export type StoredGroupMember = Stored<Collections['groupMembers']>
-export type StoredProject = Stored<Collections['projects']>
-export type StoredMember = Stored<Collections['members']>
-export type StoredIntegration = Stored<Collections['integrations']>
-
-export interface Collections {
-  readonly users: Collection<typeof userRecord>
-  readonly tokens: Collection<typeof tokenRecord>
-  readonly groups: Collection<typeof groupRecord>
-  readonly groupMembers: Collection<typeof groupMemberRecord>
-  readonly projects: Collection<typeof projectRecord>
-  readonly members: Collection<typeof memberRecord>
-  readonly integrations: Collection<typeof integrationRecord>
-}
+export type StoredUser = UserRecord
+export type StoredToken = TokenRecord
+export type StoredGroup = GroupRecord
+export type StoredGroupMember = GroupMemberRecord
+export type StoredProject = ProjectRecord
+export type StoredMember = MemberRecord
+export type StoredIntegration = IntegrationRecord
 
 /**
  * A namespace no declared group holds: a user's (`alice/app`), or the
@@ -47,9 +40,30 @@ export interface UserNamespace {
   readonly path: string
 }
 
-/** The collections and their indexes. Every lookup here is a hash lookup. */
+/**
+ * The model. Reads: every record of a kind in creation order (`users()`,
+ * `projects()`, `integrations()`, ...) and hash lookups. Writes (`add*`,
+ * `replaceIntegration`) are the loader's and the routes'; they do not
+ * validate, so change state through the API or a scenario instead.
+ */
 export interface Database {
-  readonly collections: Collections
+  /** Every user, in creation order. */
+  users(): IterableIterator<StoredUser>
+  /** Every token, in creation order. */
+  tokens(): IterableIterator<StoredToken>
+  /** Every group, in creation order. */
+  groups(): IterableIterator<StoredGroup>
+  /** Every group membership, in creation order. */
+  groupMembers(): IterableIterator<StoredGroupMember>
+  /** Every project, in creation order. */
+  projects(): IterableIterator<StoredProject>
+  /** Every project membership, in creation order. */
+  members(): IterableIterator<StoredMember>
+  /** Every integration record, projects' and groups', in creation order. */
+  integrations(): IterableIterator<StoredIntegration>
+  /** How many records of each kind the model holds. */
+  counts(): Readonly<Record<'users' | 'tokens' | 'groups' | 'groupMembers' | 'projects' | 'members' | 'integrations', number>>
+
   userById(id: number): StoredUser | undefined
   userByName(username: string): StoredUser | undefined
   token(value: string): StoredToken | undefined
@@ -72,15 +86,32 @@ export interface Database {
   projectByPath(path: string): StoredProject | undefined
   member(projectId: number, userId: number): StoredMember | undefined
   integration(projectId: number, slug: string): StoredIntegration | undefined
-  integrationsOf(projectId: number): Generator<StoredIntegration>
+  /** A project's integrations in creation order. */
+  integrationsOf(projectId: number): IterableIterator<StoredIntegration>
   groupIntegration(groupId: number, slug: string): StoredIntegration | undefined
-  groupIntegrationsOf(groupId: number): Generator<StoredIntegration>
+  /** A group's integrations in creation order. */
+  groupIntegrationsOf(groupId: number): IterableIterator<StoredIntegration>
   integrationById(id: number): StoredIntegration | undefined
-  replaceIntegration(record: StoredIntegration, next: IntegrationRecord): Promise<StoredIntegration>
+
+  /** Stores a user (the record itself, not a copy). Ids and usernames are the caller's to keep unique. */
+  addUser(record: UserRecord): StoredUser
+  addToken(record: TokenRecord): StoredToken
+  /** Stores a group; its parent must be stored first. */
+  addGroup(record: GroupRecord): StoredGroup
+  addGroupMember(record: GroupMemberRecord): StoredGroupMember
+  /** Stores a project; its group must be stored first. */
+  addProject(record: ProjectRecord): StoredProject
+  /** Stores a project membership; the project must be stored first. */
+  addMember(record: MemberRecord): StoredMember
+  /** Stores an integration record (with its id: see `nextIntegrationId`); its owner has no record of the slug yet. */
+  addIntegration(record: IntegrationRecord): StoredIntegration
+  /** Writes a validated next state into the stored record, in place: it keeps its identity and its indexes. */
+  replaceIntegration(record: StoredIntegration, next: IntegrationRecord): StoredIntegration
   /** The next integration id: ids are a sequence past every stored one, as in GitLab. */
   nextIntegrationId(): number
   /** Instance settings a scenario sets. */
   readonly settings: InstanceSettings
+  /** Empties the model. */
   clear(): void
 }
 
@@ -96,24 +127,8 @@ export interface InstanceSettings {
 
 const DEFAULT_SETTINGS: InstanceSettings = { development: false, slack_app_enabled: false, jira_connect_application_key: null }
 
-function createCollections(): Collections {
-  return {
-    users: new Collection({ schema: userRecord }),
-    tokens: new Collection({ schema: tokenRecord }),
-    groups: new Collection({ schema: groupRecord }),
-    groupMembers: new Collection({ schema: groupMemberRecord }),
-    projects: new Collection({ schema: projectRecord }),
-    members: new Collection({ schema: memberRecord }),
-    integrations: new Collection({ schema: integrationRecord }),
-  }
-}
-
-/** A record's owner as an index key: `p1` (project 1) or `g1` (group 1). */
-type Owner = `p${number}` | `g${number}`
-const ownerOf = (record: { project_id: number | null; group_id: number | null }): Owner =>
-  record.group_id !== null ? `g${record.group_id}` : `p${record.project_id!}`
-const integrationKey = (owner: Owner, slug: string) => `${owner}\u0000${slug}`
-const memberKey = (ownerId: number, userId: number) => `${ownerId}\u0000${userId}`
+/** A (group or project, user) pair as one map key. */
+const pairKey = (ownerId: number, userId: number) => `${ownerId}\u0000${userId}`
 
 /** Adds `item` to the list at `key`. */
 function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
@@ -122,16 +137,49 @@ function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   else map.set(key, [item])
 }
 
-/** Removes `item` from the list at `key`. */
-function pull<K, T>(map: Map<K, T[]>, key: K, item: T): void {
-  const list = map.get(key)
-  const at = list?.indexOf(item) ?? -1
-  if (at >= 0) list!.splice(at, 1)
+const EMPTY: ReadonlyMap<string, StoredIntegration> = new Map()
+
+/** Whether two flat objects have the same own keys with the same values. */
+function sameEntries(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  let count = 0
+  for (const key in a) {
+    if (!Object.hasOwn(b, key) || a[key] !== b[key]) return false
+    count++
+  }
+  for (const _ in b) count--
+  return count === 0
+}
+
+/** Per slug, the objects stored records share: the first one stored, and the latest that differed from it. */
+interface Shared<T> {
+  readonly first: Map<string, T>
+  readonly latest: Map<string, T>
+}
+
+/**
+ * A stored record's `events` and `properties` are values: nothing changes
+ * them in place (a write builds a whole next record with copies, see
+ * `copyRecord`), so they are frozen and records with equal ones share one.
+ * The two objects were about a third of a stored integration's heap (a
+ * heap snapshot: ~200 of ~640 bytes). Most records of a slug hold either
+ * the slug's defaults (the first stored, as a rule) or what a group just
+ * propagated to all of its projects (the latest), so those two are the
+ * ones compared against.
+ */
+function shared<T extends Readonly<Record<string, unknown>>>(cache: Shared<T>, slug: string, value: T): T {
+  const first = cache.first.get(slug)
+  if (first === undefined) {
+    cache.first.set(slug, Object.freeze(value))
+    return value
+  }
+  if (first === value || sameEntries(first, value)) return first
+  const latest = cache.latest.get(slug)
+  if (latest !== undefined && (latest === value || sameEntries(latest, value))) return latest
+  cache.latest.set(slug, Object.freeze(value))
+  return value
 }
 
 export function createDatabase(): Database {
-  const db = createCollections()
-
   const usersById = new Map<number, StoredUser>()
   const usersByName = new Map<string, StoredUser>()
   const tokensByValue = new Map<string, StoredToken>()
@@ -147,97 +195,59 @@ export function createDatabase(): Database {
   const projectMembershipsUnder = new Map<string, number>()
   const namespacesById = new Map<number, UserNamespace>()
   const namespacesByPath = new Map<string, UserNamespace>()
-  const integrationsByKey = new Map<string, StoredIntegration>()
   const integrationsById = new Map<number, StoredIntegration>()
-  /** Slugs of each owner's integrations in creation (id) order: the list endpoint's order. */
-  const slugsByOwner = new Map<Owner, string[]>()
+  /**
+   * Each owner's records by slug, in creation order (the list endpoint's
+   * order): one small map per owner costs less than a global map keyed by
+   * `owner\0slug`, which allocated a key string per record.
+   */
+  const projectIntegrations = new Map<number, Map<string, StoredIntegration>>()
+  const groupIntegrations = new Map<number, Map<string, StoredIntegration>>()
+  /** User namespaces take ids past every group's: groups and namespaces share GitLab's `namespaces` table. */
+  let lastNamespaceId = 0
+  let lastIntegrationId = 0
+  const settings: InstanceSettings = { ...DEFAULT_SETTINGS }
+  /** The `events` and `properties` objects records share (see `shared`). */
+  const sharedEvents: Shared<IntegrationRecord['events']> = { first: new Map(), latest: new Map() }
+  const sharedProperties: Shared<IntegrationRecord['properties']> = { first: new Map(), latest: new Map() }
 
   function* selfAndAncestors(group: StoredGroup): Generator<StoredGroup> {
     for (let at: StoredGroup | undefined = group; at; at = at.parent_id === null ? undefined : groupsById.get(at.parent_id)) yield at
   }
-  function countMembershipUnder(projectId: number, userId: number, delta: 1 | -1): void {
+  function countMembershipUnder(projectId: number, userId: number): void {
     const project = projectsById.get(projectId)
     const group = project?.group_id == null ? undefined : groupsById.get(project.group_id)
     if (!group) return
     for (const at of selfAndAncestors(group)) {
-      const key = memberKey(at.id, userId)
-      const count = (projectMembershipsUnder.get(key) ?? 0) + delta
-      if (count > 0) projectMembershipsUnder.set(key, count)
-      else projectMembershipsUnder.delete(key)
+      const key = pairKey(at.id, userId)
+      projectMembershipsUnder.set(key, (projectMembershipsUnder.get(key) ?? 0) + 1)
     }
   }
-
-  db.users.hooks.on('create', ({ data: { record } }) => {
-    usersById.set(record.id, record)
-    usersByName.set(record.username.toLowerCase(), record)
-  })
-  db.users.hooks.on('delete', ({ data: { deletedRecord } }) => {
-    usersById.delete(deletedRecord.id)
-    usersByName.delete(deletedRecord.username.toLowerCase())
-  })
-  db.tokens.hooks.on('create', ({ data: { record } }) => void tokensByValue.set(record.token, record))
-  db.tokens.hooks.on('delete', ({ data: { deletedRecord } }) => void tokensByValue.delete(deletedRecord.token))
-  /** User namespaces take ids past every group's: groups and namespaces share GitLab's `namespaces` table. */
-  let lastNamespaceId = 0
-  db.groups.hooks.on('create', ({ data: { record } }) => {
-    if (record.id > lastNamespaceId) lastNamespaceId = record.id
-    groupsById.set(record.id, record)
-    groupsByPath.set(record.full_path.toLowerCase(), record)
-    if (record.parent_id !== null) push(subgroups, record.parent_id, record)
-  })
-  db.groups.hooks.on('delete', ({ data: { deletedRecord } }) => {
-    groupsById.delete(deletedRecord.id)
-    groupsByPath.delete(deletedRecord.full_path.toLowerCase())
-    if (deletedRecord.parent_id !== null) pull(subgroups, deletedRecord.parent_id, deletedRecord)
-  })
-  db.groupMembers.hooks.on('create', ({ data: { record } }) =>
-    void groupMembersByKey.set(memberKey(record.group_id, record.user_id), record),
-  )
-  db.groupMembers.hooks.on('delete', ({ data: { deletedRecord } }) =>
-    void groupMembersByKey.delete(memberKey(deletedRecord.group_id, deletedRecord.user_id)),
-  )
-  db.projects.hooks.on('create', ({ data: { record } }) => {
-    projectsById.set(record.id, record)
-    projectsByPath.set(record.path_with_namespace.toLowerCase(), record)
-    if (record.group_id !== null) push(projectsByGroup, record.group_id, record)
-  })
-  db.projects.hooks.on('delete', ({ data: { deletedRecord } }) => {
-    projectsById.delete(deletedRecord.id)
-    projectsByPath.delete(deletedRecord.path_with_namespace.toLowerCase())
-    if (deletedRecord.group_id !== null) pull(projectsByGroup, deletedRecord.group_id, deletedRecord)
-  })
-  db.members.hooks.on('create', ({ data: { record } }) => {
-    membersByKey.set(memberKey(record.project_id, record.user_id), record)
-    countMembershipUnder(record.project_id, record.user_id, 1)
-  })
-  db.members.hooks.on('delete', ({ data: { deletedRecord } }) => {
-    membersByKey.delete(memberKey(deletedRecord.project_id, deletedRecord.user_id))
-    countMembershipUnder(deletedRecord.project_id, deletedRecord.user_id, -1)
-  })
-  let lastIntegrationId = 0
-  const settings: InstanceSettings = { ...DEFAULT_SETTINGS }
-
-  db.integrations.hooks.on('create', ({ data: { record } }) => {
-    if (record.id > lastIntegrationId) lastIntegrationId = record.id
-    integrationsByKey.set(integrationKey(ownerOf(record), record.slug), record)
-    integrationsById.set(record.id, record)
-    push(slugsByOwner, ownerOf(record), record.slug)
-  })
-  db.integrations.hooks.on('delete', ({ data: { deletedRecord } }) => {
-    integrationsByKey.delete(integrationKey(ownerOf(deletedRecord), deletedRecord.slug))
-    integrationsById.delete(deletedRecord.id)
-    pull(slugsByOwner, ownerOf(deletedRecord), deletedRecord.slug)
-  })
-
-  function* recordsOf(owner: Owner): Generator<StoredIntegration> {
-    for (const slug of slugsByOwner.get(owner) ?? []) {
-      const record = integrationsByKey.get(integrationKey(owner, slug))
-      if (record) yield record
-    }
+  function ownerMap(record: IntegrationRecord): Map<string, StoredIntegration> {
+    const [byOwner, id] = record.group_id !== null ? [groupIntegrations, record.group_id] : [projectIntegrations, record.project_id!]
+    let map = byOwner.get(id)
+    if (!map) byOwner.set(id, (map = new Map()))
+    return map
   }
 
   return {
-    collections: db,
+    users: () => usersById.values(),
+    tokens: () => tokensByValue.values(),
+    groups: () => groupsById.values(),
+    groupMembers: () => groupMembersByKey.values(),
+    projects: () => projectsById.values(),
+    members: () => membersByKey.values(),
+    integrations: () => integrationsById.values(),
+    counts: () => ({
+      users: usersById.size,
+      tokens: tokensByValue.size,
+      groups: groupsById.size,
+      groupMembers: groupMembersByKey.size,
+      projects: projectsById.size,
+      members: membersByKey.size,
+      integrations: integrationsById.size,
+    }),
+
     userById: (id: number) => usersById.get(id),
     userByName: (username: string) => usersByName.get(username.toLowerCase()),
     token: (value: string) => tokensByValue.get(value),
@@ -247,8 +257,8 @@ export function createDatabase(): Database {
     selfAndAncestors,
     subgroupsOf: (groupId: number) => subgroups.get(groupId) ?? [],
     projectsOf: (groupId: number) => projectsByGroup.get(groupId) ?? [],
-    groupMember: (groupId: number, userId: number) => groupMembersByKey.get(memberKey(groupId, userId)),
-    hasProjectUnder: (groupId: number, userId: number) => projectMembershipsUnder.has(memberKey(groupId, userId)),
+    groupMember: (groupId: number, userId: number) => groupMembersByKey.get(pairKey(groupId, userId)),
+    hasProjectUnder: (groupId: number, userId: number) => projectMembershipsUnder.has(pairKey(groupId, userId)),
     addUserNamespace(path: string): UserNamespace {
       const known = namespacesByPath.get(path.toLowerCase())
       if (known) return known
@@ -262,34 +272,61 @@ export function createDatabase(): Database {
     projectById: (id: number) => projectsById.get(id),
     /** Project paths are matched case-insensitively, as GitLab does. */
     projectByPath: (path: string) => projectsByPath.get(path.toLowerCase()),
-    member: (projectId: number, userId: number) => membersByKey.get(memberKey(projectId, userId)),
-    integration: (projectId: number, slug: string) => integrationsByKey.get(integrationKey(`p${projectId}`, slug)),
-    /** A project's integrations in creation order. */
-    integrationsOf: (projectId: number) => recordsOf(`p${projectId}`),
-    groupIntegration: (groupId: number, slug: string) => integrationsByKey.get(integrationKey(`g${groupId}`, slug)),
-    groupIntegrationsOf: (groupId: number) => recordsOf(`g${groupId}`),
+    member: (projectId: number, userId: number) => membersByKey.get(pairKey(projectId, userId)),
+    integration: (projectId: number, slug: string) => projectIntegrations.get(projectId)?.get(slug),
+    integrationsOf: (projectId: number) => (projectIntegrations.get(projectId) ?? EMPTY).values(),
+    groupIntegration: (groupId: number, slug: string) => groupIntegrations.get(groupId)?.get(slug),
+    groupIntegrationsOf: (groupId: number) => (groupIntegrations.get(groupId) ?? EMPTY).values(),
     integrationById: (id: number) => integrationsById.get(id),
-    /**
-     * Writes a validated next state into the stored record, in place.
-     * @msw/data 1.1's `update()` is O(collection size) (a findFirst plus a
-     * findIndex over every record, then a mutative draft and a schema
-     * re-parse), which breaks the kit's flat-latency goal at 100k records;
-     * the routes validate before writing, so the record is updated directly.
-     * The record keeps its identity, so every index stays valid.
-     */
-    async replaceIntegration(record: StoredIntegration, next: IntegrationRecord): Promise<StoredIntegration> {
+
+    addUser(record) {
+      usersById.set(record.id, record)
+      usersByName.set(record.username.toLowerCase(), record)
+      return record
+    },
+    addToken(record) {
+      tokensByValue.set(record.token, record)
+      return record
+    },
+    addGroup(record) {
+      if (record.id > lastNamespaceId) lastNamespaceId = record.id
+      groupsById.set(record.id, record)
+      groupsByPath.set(record.full_path.toLowerCase(), record)
+      if (record.parent_id !== null) push(subgroups, record.parent_id, record)
+      return record
+    },
+    addGroupMember(record) {
+      groupMembersByKey.set(pairKey(record.group_id, record.user_id), record)
+      return record
+    },
+    addProject(record) {
+      projectsById.set(record.id, record)
+      projectsByPath.set(record.path_with_namespace.toLowerCase(), record)
+      if (record.group_id !== null) push(projectsByGroup, record.group_id, record)
+      return record
+    },
+    addMember(record) {
+      membersByKey.set(pairKey(record.project_id, record.user_id), record)
+      countMembershipUnder(record.project_id, record.user_id)
+      return record
+    },
+    addIntegration(record) {
+      if (record.id > lastIntegrationId) lastIntegrationId = record.id
+      record.events = shared(sharedEvents, record.slug, record.events)
+      record.properties = shared(sharedProperties, record.slug, record.properties)
+      integrationsById.set(record.id, record)
+      ownerMap(record).set(record.slug, record)
+      return record
+    },
+    replaceIntegration(record, next) {
       Object.assign(record, next)
+      record.events = shared(sharedEvents, record.slug, record.events)
+      record.properties = shared(sharedProperties, record.slug, record.properties)
       return record
     },
     nextIntegrationId: () => ++lastIntegrationId,
     settings,
-    /**
-     * Empties every collection and index. (Collection#clear() in @msw/data
-     * 1.1 splices while iterating, so its delete hooks miss records: the
-     * indexes are reset here rather than through hooks.)
-     */
     clear(): void {
-      for (const collection of Object.values(db)) collection.clear()
       for (const index of [
         usersById,
         usersByName,
@@ -305,9 +342,13 @@ export function createDatabase(): Database {
         projectsById,
         projectsByPath,
         membersByKey,
-        integrationsByKey,
         integrationsById,
-        slugsByOwner,
+        projectIntegrations,
+        groupIntegrations,
+        sharedEvents.first,
+        sharedEvents.latest,
+        sharedProperties.first,
+        sharedProperties.latest,
       ])
         index.clear()
       lastIntegrationId = 0

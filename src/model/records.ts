@@ -1,96 +1,89 @@
 /**
- * The stored shapes, as @msw/data collection schemas (Standard Schema via
- * zod/mini, the lighter zod entry). Collections re-apply these on every
- * update, so they check structure only; meaning is checked by the scenario
- * loader and the routes.
+ * The stored shapes. Plain types, checked nowhere at run time: the scenario
+ * loader validates its input once (scenario-schema.ts, scenario.ts) and the
+ * routes validate a write before it reaches the model, so a per-record
+ * schema pass would only repeat their work (when @msw/data copied and
+ * re-parsed every record, that was over a quarter of a large scenario's load).
  */
-import * as z from 'zod/mini'
 
 export const ACCESS_LEVELS = [10, 20, 30, 40, 50] as const
 export const VISIBILITIES = ['private', 'internal', 'public'] as const
 export const USER_STATES = ['active', 'blocked', 'deactivated'] as const
 export const TOKEN_SCOPES = ['api', 'read_api', 'read_user', 'sudo', 'read_repository', 'write_repository'] as const
 
-const nullableString = z.nullable(z.string())
-const flag = z.nullable(z.boolean())
+export type Visibility = (typeof VISIBILITIES)[number]
+export type TokenScope = (typeof TOKEN_SCOPES)[number]
 
-export const userRecord = z.object({
-  id: z.number(),
-  username: z.string(),
-  name: z.string(),
-  email: z.string(),
-  admin: z.boolean(),
-  state: z.enum(USER_STATES),
-  created_at: z.string(),
-})
+export interface UserRecord {
+  id: number
+  username: string
+  name: string
+  email: string
+  admin: boolean
+  state: (typeof USER_STATES)[number]
+  created_at: string
+}
 
-export const tokenRecord = z.object({
-  token: z.string(),
-  user_id: z.number(),
-  scopes: z.array(z.enum(TOKEN_SCOPES)),
-  expires_at: nullableString,
-  revoked: z.boolean(),
-})
+export interface TokenRecord {
+  token: string
+  user_id: number
+  scopes: TokenScope[]
+  expires_at: string | null
+  revoked: boolean
+}
 
-export const groupRecord = z.object({
-  id: z.number(),
-  name: z.string(),
+export interface GroupRecord {
+  id: number
+  name: string
   /** The last segment of `full_path`. */
-  path: z.string(),
-  full_path: z.string(),
+  path: string
+  full_path: string
   /** The parent group (a subgroup's), else null. */
-  parent_id: z.nullable(z.number()),
-  description: nullableString,
-  visibility: z.enum(VISIBILITIES),
-  created_at: z.string(),
-})
+  parent_id: number | null
+  description: string | null
+  visibility: Visibility
+  created_at: string
+}
 
-export const groupMemberRecord = z.object({
-  group_id: z.number(),
-  user_id: z.number(),
-  access_level: z.number(),
-})
+export interface GroupMemberRecord {
+  group_id: number
+  user_id: number
+  access_level: number
+}
 
-export const projectRecord = z.object({
-  id: z.number(),
-  name: z.string(),
-  path_with_namespace: z.string(),
+export interface ProjectRecord {
+  id: number
+  name: string
+  path_with_namespace: string
   /** The group the project belongs to; null when its namespace is a user's (or undeclared). */
-  group_id: z.nullable(z.number()),
-  description: nullableString,
-  visibility: z.enum(VISIBILITIES),
-  default_branch: z.string(),
-  created_at: z.string(),
-})
+  group_id: number | null
+  description: string | null
+  visibility: Visibility
+  default_branch: string
+  created_at: string
+}
 
-export const memberRecord = z.object({
-  project_id: z.number(),
-  user_id: z.number(),
-  access_level: z.number(),
-})
+export interface MemberRecord {
+  project_id: number
+  user_id: number
+  access_level: number
+}
 
-export const integrationRecord = z.object({
-  id: z.number(),
+export type PropertyValue = string | number | boolean | null
+
+export interface IntegrationRecord {
+  id: number
   /** The owner: a project's integration has `project_id`, a group's `group_id` (GitLab's integrations table). */
-  project_id: z.nullable(z.number()),
-  group_id: z.nullable(z.number()),
-  slug: z.string(),
-  active: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  project_id: number | null
+  group_id: number | null
+  slug: string
+  active: boolean
+  created_at: string
+  updated_at: string
   /** The record's event flag columns (which ones: the mock's GitLab version). */
-  events: z.record(z.string(), flag),
-  comment_on_event_enabled: z.boolean(),
-  /** The group integration this one inherits its settings from (17.3+), else null. */
-  inherit_from_id: z.nullable(z.number()),
-  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-})
-
-export type UserRecord = z.infer<typeof userRecord>
-export type TokenRecord = z.infer<typeof tokenRecord>
-export type GroupRecord = z.infer<typeof groupRecord>
-export type GroupMemberRecord = z.infer<typeof groupMemberRecord>
-export type ProjectRecord = z.infer<typeof projectRecord>
-export type MemberRecord = z.infer<typeof memberRecord>
-export type IntegrationRecord = z.infer<typeof integrationRecord>
-export type PropertyValue = IntegrationRecord['properties'][string]
+  events: Record<string, boolean | null>
+  comment_on_event_enabled: boolean
+  /** The group integration this one inherits from (17.3+), else null. */
+  inherit_from_id: number | null
+  properties: Record<string, PropertyValue>
+}

@@ -13,7 +13,7 @@ import type { IntegrationRecord, PropertyValue } from './records.js'
 import { fail } from './scenario-error.js'
 import { projectGroup, resolveGroups, type GroupTree } from './scenario-groups.js'
 import { didYouMean } from './suggest.js'
-import { SCENARIO_FIELDS, scenarioSchema, type ParsedScenario, type Scenario, type ScenarioIntegration } from './scenario-schema.js'
+import { parseScenarioShape, SCENARIO_FIELDS, type ParsedScenario, type Scenario, type ScenarioIntegration } from './scenario-schema.js'
 
 export type { Scenario } from './scenario-schema.js'
 
@@ -58,7 +58,7 @@ function expected(given: string, what: string, known: readonly string[]): string
 
 /** Validates a scenario completely against a GitLab profile; throws ScenarioError, never half-accepts. */
 export function parseScenario(input: unknown, gitlab: GitLabProfile): ParsedScenario {
-  const result = scenarioSchema(gitlab).safeParse(input)
+  const result = parseScenarioShape(input, gitlab)
   if (!result.success) {
     const issue = result.error.issues[0]!
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
@@ -130,8 +130,19 @@ function checkIntegrations(input: unknown, scenario: ParsedScenario, tree: Group
     'integrations',
     'id',
   )
-  /** `p1\0slug` / `g1\0slug` → whether that record inherits. */
-  const owners = new Map<string, boolean>()
+  /**
+   * Owner id → slug → whether that record inherits, for projects and for
+   * groups (nested maps: a key string built per integration showed in a large load's profile).
+   */
+  const projectSlugs = new Map<number, Map<string, boolean>>()
+  const groupSlugs = new Map<number, Map<string, boolean>>()
+  const ownerSlugs = (owners: Map<number, Map<string, boolean>>, id: number) => {
+    let slugs = owners.get(id)
+    if (!slugs) owners.set(id, (slugs = new Map()))
+    return slugs
+  }
+  /** The properties each slug accepts, built once per slug rather than per integration. */
+  const allowedBySlug = new Map<string, Set<string>>()
   integrations.forEach((integration, i) => {
     if (integration.project !== undefined && integration.group !== undefined)
       fail(['integrations', i, 'group'], 'an integration belongs to a project or to a group, not both')
@@ -156,11 +167,11 @@ function checkIntegrations(input: unknown, scenario: ParsedScenario, tree: Group
       fail(['integrations', i, 'slug'], `${integration.slug} is a project-level integration: groups cannot have it`)
     if (integration.inherited !== undefined && !inheritance) fail(['integrations', i, 'inherited'], `inheritance ${needs}`)
     // Keyed by id, so `1` and `"acme/app"` naming the same project are caught as duplicates.
-    const owner = integration.group !== undefined ? `g${integration.group}` : `p${integration.project}`
-    const pair = `${owner}\u0000${integration.slug}`
-    if (owners.has(pair)) fail(['integrations', i, 'slug'], `the ${integration.group !== undefined ? 'group' : 'project'} already has this integration`)
-    owners.set(pair, integration.inherited === true)
-    const allowed = new Set([...info.fields, ...info.spec.params.filter((p) => !p.topLevel).map((p) => p.name)])
+    const slugs = ownerSlugs(integration.group !== undefined ? groupSlugs : projectSlugs, (integration.group ?? integration.project) as number)
+    if (slugs.has(integration.slug)) fail(['integrations', i, 'slug'], `the ${integration.group !== undefined ? 'group' : 'project'} already has this integration`)
+    slugs.set(integration.slug, integration.inherited === true)
+    let allowed = allowedBySlug.get(integration.slug)
+    if (!allowed) allowedBySlug.set(integration.slug, (allowed = new Set([...info.fields, ...info.spec.params.filter((p) => !p.topLevel).map((p) => p.name)])))
     // The keys of the input itself: zod's record() silently drops a `__proto__` key, which
     // would otherwise let `properties: {"__proto__": ...}` through as if it were not there.
     const given = (input as { integrations: { properties?: object }[] }).integrations[i]!.properties
@@ -174,18 +185,17 @@ function checkIntegrations(input: unknown, scenario: ParsedScenario, tree: Group
     if (integration.inherited !== true) return
     const start = integration.group !== undefined ? tree.byId.get(integration.group as number)!.parentId : projectGroup.get(integration.project as number)
     const first = start === null || start === undefined ? undefined : tree.byId.get(start)
-    const found = first && [...tree.selfAndAncestors(first)].some((group) => owners.get(`g${group.id}\u0000${integration.slug}`) === false)
+    const found = first && [...tree.selfAndAncestors(first)].some((group) => groupSlugs.get(group.id)?.get(integration.slug) === false)
     if (!found) fail(['integrations', i, 'inherited'], `no group above has its own ${integration.slug} integration to inherit`)
   })
 }
 
 /** Fills an empty database from a parsed scenario. */
 export async function loadScenario(db: Database, scenario: ParsedScenario, gitlab: GitLabProfile, now: string): Promise<void> {
-  const { users, tokens, projects, members, integrations } = db.collections
   db.settings.development = scenario.development ?? false
   Object.assign(db.settings, scenario.application_settings)
   for (const user of scenario.users ?? []) {
-    await users.create({
+    db.addUser({
       id: user.id,
       username: user.username,
       name: user.name ?? user.username,
@@ -196,17 +206,18 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, gitla
     })
     for (const token of user.tokens ?? []) {
       const spec = typeof token === 'string' ? { token } : token
-      await tokens.create({
+      db.addToken({
         token: spec.token,
         user_id: user.id,
-        scopes: spec.scopes ?? ['api'],
+        // A copy: the parsed scenario is kept for reset() and must not share state with the model.
+        scopes: spec.scopes ? [...spec.scopes] : ['api'],
         expires_at: spec.expires_at ?? null,
         revoked: spec.revoked ?? false,
       })
     }
   }
   for (const group of scenario.groups ?? []) {
-    await db.collections.groups.create({
+    db.addGroup({
       id: group.id,
       name: group.name ?? group.path!,
       path: group.path!,
@@ -218,14 +229,14 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, gitla
     })
     for (const member of group.members ?? []) {
       const user = typeof member.user === 'number' ? db.userById(member.user) : db.userByName(member.user)
-      await db.collections.groupMembers.create({ group_id: group.id, user_id: user!.id, access_level: member.access_level })
+      db.addGroupMember({ group_id: group.id, user_id: user!.id, access_level: member.access_level })
     }
   }
   for (const project of scenario.projects ?? []) {
     const path = project.path_with_namespace
     const groupId = (project.namespace as number | undefined) ?? null
     if (groupId === null) db.addUserNamespace(path.slice(0, path.lastIndexOf('/')))
-    await projects.create({
+    db.addProject({
       id: project.id,
       name: project.name ?? path.slice(path.lastIndexOf('/') + 1),
       path_with_namespace: path,
@@ -237,10 +248,10 @@ export async function loadScenario(db: Database, scenario: ParsedScenario, gitla
     })
     for (const member of project.members ?? []) {
       const user = typeof member.user === 'number' ? db.userById(member.user) : db.userByName(member.user)
-      await members.create({ project_id: project.id, user_id: user!.id, access_level: member.access_level })
+      db.addMember({ project_id: project.id, user_id: user!.id, access_level: member.access_level })
     }
   }
-  for (const record of integrationRecords(db, scenario, gitlab, now)) await integrations.create(record)
+  for (const record of integrationRecords(db, scenario, gitlab, now)) db.addIntegration(record)
 }
 
 /**
@@ -256,7 +267,7 @@ function integrationRecords(db: Database, scenario: ParsedScenario, gitlab: GitL
   for (const integration of given) if (integration.id !== undefined && integration.id >= nextId) nextId = integration.id + 1
   const records = given.map((integration) => {
     const owner = integration.group !== undefined ? groupOwner(integration.group as number) : projectOwner(integration.project as number)
-    const record = newRecord(gitlab.integrations.get(integration.slug)!, owner, integration.created_at ?? now)
+    const record = newRecord(gitlab.integrations.get(integration.slug)!, owner, integration.created_at ?? now, true)
     record.id = integration.id ?? nextId++
     return record
   })
@@ -274,11 +285,15 @@ function integrationRecords(db: Database, scenario: ParsedScenario, gitlab: GitL
     record.updated_at = updated
     if (integration.active !== undefined) record.active = integration.active
     if (integration.comment_on_event_enabled !== undefined) record.comment_on_event_enabled = integration.comment_on_event_enabled
-    Object.assign(record.properties, integration.properties as Record<string, PropertyValue> | undefined)
+    // `events` and `properties` may be frozen defaults (newRecord's `frozen`): replaced, never changed.
+    const properties = integration.properties as Record<string, PropertyValue> | undefined
+    if (properties && !isEmpty(properties)) record.properties = { ...record.properties, ...properties }
+    let events: IntegrationRecord['events'] | undefined
     for (const flag of gitlab.storedFlags) {
       const value = integration[flag]
-      if (value !== undefined) record.events[flag] = value
+      if (value !== undefined) (events ??= { ...record.events })[flag] = value
     }
+    if (events) record.events = events
   }
   // Defaults first: an inheriting record copies its default's finished settings.
   given.forEach((integration, i) => integration.inherited !== true && fill(integration, records[i]!))
@@ -288,12 +303,11 @@ function integrationRecords(db: Database, scenario: ParsedScenario, gitlab: GitL
 
 /** The model as scenario JSON (secrets included: this is the harness's view). Linear in the model's size. */
 export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
-  const { users, tokens, groups, groupMembers, projects, members, integrations } = db.collections
-  const membersByGroup = groupBy(groupMembers.all(), (m) => m.group_id)
+  const membersByGroup = groupBy(db.groupMembers(), (m) => m.group_id)
   const dumpMembers = (list: readonly { user_id: number; access_level: number }[] = []) =>
     list.map((m) => ({ user: db.userById(m.user_id)!.username, access_level: m.access_level as 10 }))
-  const tokensByUser = groupBy(tokens.all(), (t) => t.user_id)
-  const membersByProject = groupBy(members.all(), (m) => m.project_id)
+  const tokensByUser = groupBy(db.tokens(), (t) => t.user_id)
+  const membersByProject = groupBy(db.members(), (m) => m.project_id)
   return {
     version: 1,
     gitlab: gitlab.version,
@@ -307,7 +321,7 @@ export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
           },
         }
       : {}),
-    users: users.all().map((u) => ({
+    users: Array.from(db.users(), (u) => ({
       id: u.id,
       username: u.username,
       name: u.name,
@@ -321,9 +335,9 @@ export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
           : { token: t.token, scopes: [...t.scopes], expires_at: t.expires_at, revoked: t.revoked },
       ),
     })),
-    ...(groups.count() > 0
+    ...(db.counts().groups > 0
       ? {
-          groups: groups.all().map((g) => ({
+          groups: Array.from(db.groups(), (g) => ({
             id: g.id,
             path: g.path,
             full_path: g.full_path,
@@ -336,7 +350,7 @@ export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
           })),
         }
       : {}),
-    projects: projects.all().map((p) => ({
+    projects: Array.from(db.projects(), (p) => ({
       id: p.id,
       path_with_namespace: p.path_with_namespace,
       ...(p.group_id === null ? {} : { namespace: p.group_id }),
@@ -347,7 +361,7 @@ export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
       created_at: p.created_at,
       members: dumpMembers(membersByProject.get(p.id)),
     })),
-    integrations: [...integrations.all()]
+    integrations: [...db.integrations()]
       .sort((a, b) => a.id - b.id)
       .map((i) => ({
         id: i.id,
@@ -364,7 +378,12 @@ export function dumpScenario(db: Database, gitlab: GitLabProfile): Scenario {
   }
 }
 
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false
+  return true
+}
+
+function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>()
   for (const item of items) {
     const group = groups.get(key(item))

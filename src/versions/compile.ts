@@ -107,7 +107,8 @@ function describe(spec: IntegrationSpec, folded: Folded, isHidden: (spec: Integr
     declared,
     fields,
     visibleFields: fields.filter((name) => !isHidden(spec, name)),
-    initialEvents,
+    // Frozen: records may share it as their `events` (the model shares equal ones, see database.ts).
+    initialEvents: Object.freeze(initialEvents),
     availability: spec.availability,
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The built browser entry survives a browser bundler: bundling dist/browser.js
- * and everything it imports (msw, @msw/data, zod) for platform `browser`
+ * and everything it imports (msw, zod, faker) for platform `browser`
  * leaves no import of a Node built-in. The browser project loads the same
  * bundle in Chromium (test/browser/bundle.test.ts).
  */
