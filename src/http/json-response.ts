@@ -85,6 +85,11 @@ export function json(body: unknown, status = 200, headers?: Record<string, strin
   return new JsonAnswer(JSON.stringify(body), status, headers ? { ...PLAIN, ...headers } : PLAIN) as unknown as Response
 }
 
+/** A JSON answer from text already serialised (a cached view of a record). */
+export function jsonText(text: string, status = 200): Response {
+  return new JsonAnswer(text, status, PLAIN) as unknown as Response
+}
+
 /** The body text and headers of a `json()` answer, as plain data; undefined for any other response. */
 export function jsonParts(response: Response): { readonly text: string; readonly headers: Readonly<Record<string, string>> } | undefined {
   return response instanceof JsonAnswer ? response.parts() : undefined

@@ -107,6 +107,12 @@ export interface Database {
   addIntegration(record: IntegrationRecord): StoredIntegration
   /** Writes a validated next state into the stored record, in place: it keeps its identity and its indexes. */
   replaceIntegration(record: StoredIntegration, next: IntegrationRecord): StoredIntegration
+  /**
+   * What `compute` makes of the record (the JSON a GET answers), made once and
+   * kept until the record is next written: every write goes through
+   * `replaceIntegration`, which drops it.
+   */
+  integrationView(record: StoredIntegration, compute: (record: StoredIntegration) => string): string
   /** The next integration id: ids are a sequence past every stored one, as in GitLab. */
   nextIntegrationId(): number
   /** Instance settings a scenario sets. */
@@ -206,6 +212,8 @@ export function createDatabase(): Database {
   /** User namespaces take ids past every group's: groups and namespaces share GitLab's `namespaces` table. */
   let lastNamespaceId = 0
   let lastIntegrationId = 0
+  /** `integrationView`s by record; a WeakMap, so a cleared database keeps none alive. */
+  const views = new WeakMap<StoredIntegration, string>()
   const settings: InstanceSettings = { ...DEFAULT_SETTINGS }
   /** The `events` and `properties` objects records share (see `shared`). */
   const sharedEvents: Shared<IntegrationRecord['events']> = { first: new Map(), latest: new Map() }
@@ -319,10 +327,16 @@ export function createDatabase(): Database {
       return record
     },
     replaceIntegration(record, next) {
+      views.delete(record)
       Object.assign(record, next)
       record.events = shared(sharedEvents, record.slug, record.events)
       record.properties = shared(sharedProperties, record.slug, record.properties)
       return record
+    },
+    integrationView(record, compute) {
+      let view = views.get(record)
+      if (view === undefined) views.set(record, (view = compute(record)))
+      return view
     },
     nextIntegrationId: () => ++lastIntegrationId,
     settings,

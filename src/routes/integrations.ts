@@ -20,7 +20,7 @@ import {
 } from '../gitlab/responses.js'
 import { basicEntity, fullEntity } from '../gitlab/serialize.js'
 import type { MockState } from '../gitlab/state.js'
-import { json, noContent } from '../http/json-response.js'
+import { json, jsonText, noContent } from '../http/json-response.js'
 import type { RouteDeclaration } from '../http/router.js'
 import type { GitLabProfile } from '../versions/index.js'
 
@@ -50,7 +50,10 @@ const show = (access: typeof maintainer | typeof groupOwner): Endpoint => ({
     const { state, info } = context
     // `not_found!` unless `find_or_initialize_integration` finds a persisted record.
     const record = availableIntegration(state, info!) ? recordOf(state.db, parentOf(context), info!.spec.slug) : undefined
-    return record ? json(fullEntity(state.gitlab, record)) : integrationNotFound(state.gitlab)
+    // The entity depends on the record and the profile only: serialised once per write of the record.
+    return record
+      ? jsonText(state.db.integrationView(record, (stored) => JSON.stringify(fullEntity(state.gitlab, stored))))
+      : integrationNotFound(state.gitlab)
   },
 })
 
