@@ -5,7 +5,8 @@
  * the kit's own bytes for the slack integration, captured from the kit first.
  *
  * Load: autocannon in this process, a fixed number of connections. Each
- * round runs every measure once, in an order rotated by one per round; for
+ * round runs every measure once, right beside its raw baseline (first or
+ * second in turn), the groups in an order rotated by one per round; for
  * each run we record req/s (requests completed / seconds) and the server's
  * CPU µs per request (its CPU time over the run, read from /proc, divided by
  * the requests completed). Ratios are paired per round (a measure against its
@@ -348,12 +349,18 @@ export async function runHttp(options: { quick: boolean; connections: number; se
       for (const name of names) await attempt(name, warmupSeconds)
       await clearJournal()
     }
+    // A measure runs right beside the baseline it is divided by (the machine drifts over a round),
+    // first or second in turn; the groups rotate every round so none always runs in the same position.
+    // (Peers run on their own: they are compared with the kit's GET and raw's of the same round.)
+    const groupOf = (name: string) => (SERVERS[MEASURES[name]!.server].peer ? name : (MEASURES[name]!.baseline ?? name))
+    const groups = [...new Set(names.map(groupOf))].map((head) => names.filter((name) => groupOf(name) === head))
     for (let round = 0; round < rounds; round++) {
-      // Rotate the order every round so no measure always runs in the same position (warm-up, GC, neighbours).
-      for (let i = 0; i < names.length; i++) {
-        const name = names[(i + round) % names.length]!
-        const run = await attempt(name, seconds)
-        if (run) runs[name]!.push(run)
+      for (let i = 0; i < groups.length; i++) {
+        const group = groups[(i + round) % groups.length]!
+        for (const name of round % 2 === 0 ? group : [...group].reverse()) {
+          const run = await attempt(name, seconds)
+          if (run) runs[name]!.push(run)
+        }
       }
       await clearJournal()
       log(`round ${round + 1}/${rounds} done`)

@@ -36,8 +36,8 @@ const out = outIndex > 0 ? process.argv[outIndex + 1]! : defaultOut
  * req/s no higher) and widen the spread between rounds.
  */
 const connections = option('--connections', 10)
-const seconds = option('--seconds', quick ? 1 : 5)
-const rounds = option('--rounds', quick ? 1 : 5)
+const seconds = option('--seconds', quick ? 1 : 4)
+const rounds = option('--rounds', quick ? 1 : 7)
 const warmupSeconds = quick ? 0 : 1
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)

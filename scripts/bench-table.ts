@@ -228,7 +228,7 @@ export function renderBenchTable(r: BenchResults): string {
     `Run: ${runLine(r)}.`,
     '',
     `HTTP: ${h.loadGenerator}, ${h.connections} connections, ${h.rounds} round${h.rounds === 1 ? '' : 's'} of ${h.seconds} s${warm}, ` +
-      'every measure once per round in an order rotated each round; every server a child process started with the same ' +
+      'every measure once per round, right beside the raw baseline it is divided by (first or second in turn), the groups in an order rotated each round; every server a child process started with the same ' +
       '`node` on its JS entry. req/s = requests completed / seconds; CPU µs/request = ' +
       `${cpuHow(r)}. Median over rounds (min–max over rounds); ratios are paired per round, then the median (min–max).`,
     '',

@@ -112,7 +112,7 @@ export interface Database {
    * kept until the record is next written: every write goes through
    * `replaceIntegration`, which drops it.
    */
-  integrationView(record: StoredIntegration, compute: (record: StoredIntegration) => string): string
+  integrationView(record: StoredIntegration, kind: IntegrationView, compute: (record: StoredIntegration) => string): string
   /** The next integration id: ids are a sequence past every stored one, as in GitLab. */
   nextIntegrationId(): number
   /** Instance settings a scenario sets. */
@@ -120,6 +120,9 @@ export interface Database {
   /** Empties the model. */
   clear(): void
 }
+
+/** The serialised views of an integration the API answers with: its entity in a list, and alone (with `properties`). */
+export type IntegrationView = 'basic' | 'full'
 
 /** The instance's own settings, as far as the API's answers depend on them. */
 export interface InstanceSettings {
@@ -213,7 +216,7 @@ export function createDatabase(): Database {
   let lastNamespaceId = 0
   let lastIntegrationId = 0
   /** `integrationView`s by record; a WeakMap, so a cleared database keeps none alive. */
-  const views = new WeakMap<StoredIntegration, string>()
+  const views = new WeakMap<StoredIntegration, Partial<Record<IntegrationView, string>>>()
   const settings: InstanceSettings = { ...DEFAULT_SETTINGS }
   /** The `events` and `properties` objects records share (see `shared`). */
   const sharedEvents: Shared<IntegrationRecord['events']> = { first: new Map(), latest: new Map() }
@@ -333,10 +336,10 @@ export function createDatabase(): Database {
       record.properties = shared(sharedProperties, record.slug, record.properties)
       return record
     },
-    integrationView(record, compute) {
-      let view = views.get(record)
-      if (view === undefined) views.set(record, (view = compute(record)))
-      return view
+    integrationView(record, kind, compute) {
+      let made = views.get(record)
+      if (made === undefined) views.set(record, (made = {}))
+      return (made[kind] ??= compute(record))
     },
     nextIntegrationId: () => ++lastIntegrationId,
     settings,

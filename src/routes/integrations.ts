@@ -20,7 +20,8 @@ import {
 } from '../gitlab/responses.js'
 import { basicEntity, fullEntity } from '../gitlab/serialize.js'
 import type { MockState } from '../gitlab/state.js'
-import { json, jsonText, noContent } from '../http/json-response.js'
+import type { StoredIntegration } from '../model/database.js'
+import { jsonText, noContent } from '../http/json-response.js'
 import type { RouteDeclaration } from '../http/router.js'
 import type { GitLabProfile } from '../versions/index.js'
 
@@ -34,12 +35,19 @@ const groupOwner = { auth: { required: true }, group: 'integrations' } as const
 /** IntegratableOperations' `parent_resource`: the project or the group the steps loaded. */
 const parentOf = ({ project, group }: EndpointContext): Parent => (group ? { group } : { project: project! })
 
+/** A record's entity as GET and PUT answer it: it depends on the record and the profile only, so it is serialised once per write. */
+const fullView = (state: MockState, record: StoredIntegration) =>
+  state.db.integrationView(record, 'full', (stored) => JSON.stringify(fullEntity(state.gitlab, stored)))
+
 const list = (access: typeof maintainer | typeof groupOwner): Endpoint => ({
   ...access,
   handle(context) {
     const { state } = context
-    const active = [...recordsOf(state.db, parentOf(context))].filter((record) => record.active)
-    return json(active.map((record) => basicEntity(state.gitlab, record)))
+    // Each entity serialised once per write of its record (as GET's), the array joined from them.
+    const entities: string[] = []
+    for (const record of recordsOf(state.db, parentOf(context)))
+      if (record.active) entities.push(state.db.integrationView(record, 'basic', (stored) => JSON.stringify(basicEntity(state.gitlab, stored))))
+    return jsonText(`[${entities.join(',')}]`)
   },
 })
 
@@ -50,10 +58,7 @@ const show = (access: typeof maintainer | typeof groupOwner): Endpoint => ({
     const { state, info } = context
     // `not_found!` unless `find_or_initialize_integration` finds a persisted record.
     const record = availableIntegration(state, info!) ? recordOf(state.db, parentOf(context), info!.spec.slug) : undefined
-    // The entity depends on the record and the profile only: serialised once per write of the record.
-    return record
-      ? jsonText(state.db.integrationView(record, (stored) => JSON.stringify(fullEntity(state.gitlab, stored))))
-      : integrationNotFound(state.gitlab)
+    return record ? jsonText(fullView(state, record)) : integrationNotFound(state.gitlab)
   },
 })
 
@@ -70,7 +75,7 @@ const update = (access: typeof maintainer | typeof groupOwner): Endpoint => ({
     if (!availableIntegration(state, info!) || (parent.group && spec.projectOnly)) return integrationNotAvailable()
     if (spec.apiCreatable === false && !recordOf(state.db, parent, spec.slug)) return cannotFromApi('create', spec.title)
     const result = await saveIntegration(state, parent, info!, values!)
-    if ('saved' in result) return json(fullEntity(state.gitlab, result.saved))
+    if ('saved' in result) return jsonText(fullView(state, result.saved))
     // Integrations::UpdateService: inheriting needs a group above with its own integration of the slug.
     if ('noDefault' in result) return defaultIntegrationNotFound()
     return modelInvalid(state.gitlab, result.errors)
