@@ -271,6 +271,11 @@ export function renderBenchSummary(r: BenchResults): string {
     `- in-process: ${times(msw3.ratio)} a bare msw 3 handler, ${times(msw2.ratio)} a bare msw 2 handler` +
       (msw3.fetchMicros != null && msw3.bareOverFetch != null
         ? `; \`mock.fetch\` ${micros(msw3.fetchMicros)} µs per request, ${times(msw3.bareOverFetch)} faster than msw 3 (${fixed(msw3.bareMicros)} µs).`
+        : ';'),
+    `- start: ${fixed(r.cold.spawnToReadyMs)} ms from spawn to listening (bare \`node\`: ${fixed(r.cold.nodeSpawnMs)} ms)` +
+      (r.memory
+        ? `, ${fixed(r.memory.startRssMB)} MB resident with the demo scenario; ${fixed(r.memory.perIntegrationBytes)} bytes of heap per stored integration, ` +
+          `100,000 loaded in ${fixed(r.memory.load100k.ms)} ms, 1,000,000 in ${(r.memory.load1M.ms / 1000).toFixed(1)} s (RSS ${fixed(r.memory.load1M.rssMB)} MB).`
         : '.'),
     '',
     'Every figure, the peers\' setup and the goals: [docs/performance.md](docs/performance.md).',
