@@ -270,7 +270,7 @@ export function renderBenchSummary(r: BenchResults): string {
   lines.push(
     `- in-process: ${times(msw3.ratio)} a bare msw 3 handler, ${times(msw2.ratio)} a bare msw 2 handler` +
       (msw3.fetchMicros != null && msw3.bareOverFetch != null
-        ? `; \`mock.fetch\` ${micros(msw3.fetchMicros)} µs per request, ${times(msw3.bareOverFetch)} faster than msw 3 (${fixed(msw3.bareMicros)} µs).`
+        ? `; \`mock.fetch\` ${micros(msw3.fetchMicros)} µs per request, ${times(msw3.bareOverFetch)} faster than msw 3 (${fixed(msw3.bareMicros)} µs);`
         : ';'),
     `- start: ${fixed(r.cold.spawnToReadyMs)} ms from spawn to listening (bare \`node\`: ${fixed(r.cold.nodeSpawnMs)} ms)` +
       (r.memory
