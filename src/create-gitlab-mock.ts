@@ -5,6 +5,7 @@
  * different data, different GitLab versions).
  */
 import type { HttpHandler } from 'msw'
+import type { Caller } from './gitlab/authenticate.js'
 import { runPipeline } from './gitlab/pipeline.js'
 import type { MockState } from './gitlab/state.js'
 import { MockEvents } from './harness/events.js'
@@ -102,20 +103,18 @@ export interface GitLabMock {
   /**
    * @internal Like `dispatch`, for adapters that write bytes themselves (the
    * node:http server): a JSON answer comes body-less, its text available
-   * through `jsonParts()`, which saves building a body stream.
+   * through `jsonParts()`, which saves building a body stream. `seen.user`
+   * is set to the username the pipeline authenticated.
    */
-  answer(request: RouteRequest, body: Uint8Array | null): Response | Promise<Response> | undefined
+  answer(request: RouteRequest, body: Uint8Array | null, seen?: Seen): Response | Promise<Response> | undefined
 }
 
 /** An answer and the username the pipeline authenticated for it (null: none). */
 type Answered = [Response, string | null]
 
-/** Who made each answered request (a username), for adapters that log it; never a token. */
-const callers = new WeakMap<Response, string>()
-
-/** @internal The username the pipeline authenticated for this answer, or null. */
-export function callerOf(response: Response): string | null {
-  return callers.get(response) ?? null
+/** @internal Receives the username the pipeline authenticated (null: none), for adapters that log it; never a token. */
+export interface Seen {
+  user: string | null
 }
 
 export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
@@ -204,28 +203,34 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     url: URL,
   ): Answered | Promise<Answered> {
     const context: Parameters<typeof runPipeline>[1] = { state, request, url, path: match.params, body }
-    const failed = (error: unknown): Answered => {
-      events.emit('unhandledException', { error, method: request.method, url: request.url })
-      return [json({ message: '500 Internal Server Error' }, 500), null]
-    }
-    // HEAD is served by GET routes: same status and headers, no body.
-    const answered = (response: Response): Answered => [
-      request.method === 'HEAD' ? withoutBody(response) : response,
-      context.caller?.user.username ?? null,
-    ]
     try {
       const response = runPipeline(match.route.endpoint, context)
-      return response instanceof Promise ? response.then(answered, failed) : answered(response)
+      if (!(response instanceof Promise)) return answered(request, context, response)
+      return response.then(
+        (settled) => answered(request, context, settled),
+        (error: unknown) => failed(request, error),
+      )
     } catch (error) {
-      return failed(error)
+      return failed(request, error)
     }
+  }
+
+  /** HEAD is served by GET routes: same status and headers, no body. */
+  function answered(request: RouteRequest, context: { readonly caller?: Caller | undefined }, response: Response): Answered {
+    return [request.method === 'HEAD' ? withoutBody(response) : response, context.caller?.user.username ?? null]
+  }
+
+  function failed(request: RouteRequest, error: unknown): Answered {
+    events.emit('unhandledException', { error, method: request.method, url: request.url })
+    return [json({ message: '500 Internal Server Error' }, 500), null]
   }
 
   /**
    * Both dispatchers end here: Rack's params limits, faults, the route,
    * latency, the journal. Synchronous when nothing waits (no load pending,
    * no latency, a synchronous pipeline): the node server then writes the
-   * answer in the same turn it read the request.
+   * answer in the same turn it read the request. `seen`, when given,
+   * receives the username the pipeline authenticated (for an adapter's log).
    */
   function serve(
     match: RouteMatch<MockState, MockRoute['endpoint']>,
@@ -233,8 +238,9 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     url: URL,
     path: string,
     body: Uint8Array | null,
+    seen?: Seen,
   ): Response | Promise<Response> {
-    return loading === loaded ? serveLoaded(match, request, url, path, body) : serveAfterLoad(match, request, url, path, body)
+    return loading === loaded ? serveLoaded(match, request, url, path, body, seen) : serveAfterLoad(match, request, url, path, body, seen)
   }
 
   /** Waits for the latest seed/reset and enters in the same tick, so no swap starts in between. */
@@ -246,7 +252,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return serveLoaded(...args)
   }
 
-  function serveLoaded(...[match, request, url, path, body]: Parameters<typeof serve>): Response | Promise<Response> {
+  function serveLoaded(...[match, request, url, path, body, seen]: Parameters<typeof serve>): Response | Promise<Response> {
     inFlight++
     const time = now()
     let delay = latency
@@ -260,26 +266,37 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
       leave()
       throw error
     }
-    const journaled = (answered: Answered) => record(answered, request, url, body, time)
-    const settled = (answered: Answered): Response | Promise<Response> =>
-      delay > 0 ? wait(delay, (request as { signal?: AbortSignal }).signal).then(() => journaled(answered)) : journaled(answered)
-    if (outcome instanceof Promise)
-      return outcome.then(
-        (answered) => {
-          leave()
-          return settled(answered)
-        },
-        (error: unknown) => {
-          leave()
-          throw error
-        },
-      )
-    leave()
-    return settled(outcome)
+    if (!(outcome instanceof Promise)) {
+      leave()
+      if (delay === 0) return record(outcome, request, url, body, time, seen)
+    }
+    return settle(outcome, delay, request, url, body, time, seen)
   }
 
-  /** Journals an answered request and remembers who made it; returns the answer. */
-  function record([response, user]: Answered, request: RouteRequest, url: URL, body: Uint8Array | null, time: number): Response {
+  /** The rest of serve() when something waits: the pipeline, the latency. */
+  async function settle(
+    outcome: Answered | Promise<Answered>,
+    delay: number,
+    request: RouteRequest,
+    url: URL,
+    body: Uint8Array | null,
+    time: number,
+    seen: Seen | undefined,
+  ): Promise<Response> {
+    let answered: Answered
+    if (outcome instanceof Promise) {
+      try {
+        answered = await outcome
+      } finally {
+        leave()
+      }
+    } else answered = outcome
+    if (delay > 0) await wait(delay, (request as { signal?: AbortSignal }).signal)
+    return record(answered, request, url, body, time, seen)
+  }
+
+  /** Journals an answered request and tells `seen` who made it; returns the answer. */
+  function record([response, user]: Answered, request: RouteRequest, url: URL, body: Uint8Array | null, time: number, seen?: Seen): Response {
     if (journal.size > 0)
       journal.add({
         method: request.method,
@@ -291,18 +308,18 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
         time,
         user,
       })
-    if (user !== null) callers.set(response, user)
+    if (seen) seen.user = user
     return response
   }
 
   const match = (method: string, path: string) => findRoute(routes, method, path, state)
 
   /** `body` is the request's bytes, read once by the caller: routes parse them and the journal keeps them. */
-  function answer(request: RouteRequest, body: Uint8Array | null): Response | Promise<Response> | undefined {
+  function answer(request: RouteRequest, body: Uint8Array | null, seen?: Seen): Response | Promise<Response> | undefined {
     const url = new URL(request.url)
     const path = relativePath(url.pathname, base.path)
     const found = path === undefined ? undefined : match(request.method, path)
-    return found && path !== undefined ? serve(found, request, url, path, body) : undefined
+    return found && path !== undefined ? serve(found, request, url, path, body, seen) : undefined
   }
 
   async function dispatch(request: Request): Promise<Response | undefined> {

@@ -127,8 +127,8 @@ const decoder = new TextDecoder()
  * Synchronous but for a multipart body, whose parser (undici's) is async.
  */
 export function readParams(request: RouteRequest, query: Params, body: Uint8Array | null): Params | Response | Promise<Params | Response> {
-  const params = emptyParams()
-  Object.assign(params, query)
+  // The query's own object (made for this request by queryParams): the body's params go on top.
+  const params = query
   if (request.method === 'GET' || request.method === 'HEAD' || body === null || body.length === 0) return params
 
   const contentType = request.headers.get('content-type') ?? ''

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { callerOf, type GitLabMock } from '../create-gitlab-mock.js'
+import type { GitLabMock } from '../create-gitlab-mock.js'
 import { bodyTooLarge, DEFAULT_BODY_LIMIT } from '../http/request-bytes.js'
 import { json } from '../http/json-response.js'
 import { notFoundRoute } from '../gitlab/responses.js'
@@ -103,7 +103,8 @@ export function createMockServer(options: MockServerOptions): Server {
   const requestTimeout = options.requestTimeout ?? 300_000
 
   /** The answer to a request: synchronous for a body-less API request the route table answers at once. */
-  function answer(req: IncomingMessage, res: ServerResponse, pathname: string): Response | Promise<Response> {
+  function answer(exchange: Exchange): Response | Promise<Response> {
+    const { req, res, pathname } = exchange
     const origin = originOf(req.headers.host)
     // `/__tenants/<id>/...` is a tenant's own server: its API and its control API.
     let target = mock
@@ -124,7 +125,7 @@ export function createMockServer(options: MockServerOptions): Server {
       return answerControl(req, res, { target, origin, prefix, rest })
     }
     const reading = readBody(req, res, limit)
-    return reading ? reading.then((body) => answerApi(target, req, res, origin, body)) : answerApi(target, req, res, origin, undefined)
+    return reading ? reading.then((body) => answerApi(target, exchange, origin, body)) : answerApi(target, exchange, origin, undefined)
   }
 
   async function answerControl(
@@ -138,11 +139,11 @@ export function createMockServer(options: MockServerOptions): Server {
     return control(context, rest.slice(CONTROL_PREFIX.length))
   }
 
-  function answerApi(target: GitLabMock, req: IncomingMessage, res: ServerResponse, origin: string, body: Buffer | undefined): Response | Promise<Response> {
+  function answerApi(target: GitLabMock, exchange: Exchange, origin: string, body: Buffer | undefined): Response | Promise<Response> {
     // A light request with the bytes beside it: Fetch objects cost more than the route.
     const bytes = body === undefined ? null : new Uint8Array(body.buffer, body.byteOffset, body.length)
-    // Whatever the route table does not serve gets GitLab's catch-all.
-    return target.answer(new NodeRequest(req, res, origin), bytes) ?? notFoundRoute()
+    // Whatever the route table does not serve gets GitLab's catch-all. The exchange learns who asked (for the log).
+    return target.answer(new NodeRequest(exchange.req, exchange.res, origin), bytes, exchange) ?? notFoundRoute()
   }
 
   /** One request and what became of it, for the log line. */
@@ -184,7 +185,6 @@ export function createMockServer(options: MockServerOptions): Server {
       return
     }
     exchange.status = response.status
-    exchange.user = callerOf(response)
     // Closing: answer, then drop the keep-alive connection so close() need not wait for its timeout.
     if (!server.listening) res.shouldKeepAlive = false
     return writeFetchResponse(response, res, req.method === 'HEAD', exchange.cors)
@@ -225,7 +225,7 @@ export function createMockServer(options: MockServerOptions): Server {
     }
     let answered: Response | Promise<Response>
     try {
-      answered = answer(req, res, exchange.pathname)
+      answered = answer(exchange)
     } catch (error) {
       return deliver(exchange, answerForError(exchange, error))
     }
