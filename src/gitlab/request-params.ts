@@ -13,7 +13,7 @@ export type Params = Record<string, unknown>
 const MALFORMED_JSON =
   "\nProblem:\n  message body does not match declared format\nResolution:\n  when specifying application/json as content-type, you must pass valid application/json in the request's 'body' "
 
-export function emptyParams(): Params {
+function emptyParams(): Params {
   return Object.create(null) as Params
 }
 

@@ -4,20 +4,9 @@
  * key prefix and regex (issue 413906 reproduces them on 16.0.1-ee).
  * Jira's `properties` now follow the model's field list, transition id included.
  */
-import type { Validation } from '../../catalog/types.js'
 import type { Release } from '../types.js'
 
 const JIRA_APPROXIMATE = 'present in a ≈15.10–16.0 helper (index id 1560146934); MR 118054 and issue 413906 point to 16.0'
-
-/** Jira's model rules from 16.0 (the username only under basic authentication). */
-export const JIRA_VALIDATIONS = [
-  ['present', 'url'],
-  ['publicUrl', 'url'],
-  ['publicUrlIfPresent', 'api_url'],
-  ['presentWhen', 'username', 'jira_auth_type', '0'],
-  ['present', 'password'],
-  ['idList', 'jira_issue_transition_id'],
-] as const satisfies readonly Validation[]
 
 export const gitlab16_0 = {
   version: '16.0',
@@ -45,7 +34,14 @@ export const gitlab16_0 = {
           defaults: { properties: { jira_auth_type: 0 } },
           // jira_tracker_data.jira_auth_type: NOT NULL DEFAULT 0 (db/structure.sql), which DELETE restores.
           columnDefaults: { jira_auth_type: 0 },
-          validations: JIRA_VALIDATIONS,
+          validations: [
+            ['present', 'url'],
+            ['publicUrl', 'url'],
+            ['publicUrlIfPresent', 'api_url'],
+            ['presentWhen', 'username', 'jira_auth_type', '0'],
+            ['present', 'password'],
+            ['idList', 'jira_issue_transition_id'],
+          ],
         },
       },
     ],
