@@ -4,7 +4,7 @@
  * the pid we read CPU time from is the process that serves. All of them answer
  * the kit's own bytes for the slack integration, captured from the kit first.
  *
- * Load: autocannon in this process, a fixed number of connections. Each
+ * Load: wrk, else autocannon (bench/load.ts), a fixed number of connections. Each
  * round runs every measure once, right beside its raw baseline (first or
  * second in turn), the groups in an order rotated by one per round; for
  * each run we record req/s (requests completed / seconds) and the server's
@@ -18,8 +18,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
 import { childPids, cpuMethod, cpuNs, type CpuMethod } from './cpu.ts'
+import { loadGenerator, type LoadGenerator, type LoadName } from './load.ts'
 import { TOKEN } from './scenario.ts'
 import { spread, type Spread } from './stats.ts'
 
@@ -199,18 +199,9 @@ async function start(name: ServerName, dir: string, timeoutMs: number): Promise<
 
 const headers = { 'PRIVATE-TOKEN': TOKEN, 'Content-Type': 'application/json' }
 
-async function load(port: number, measure: Measure, connections: number, seconds: number): Promise<{ requests: number; seconds: number }> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}${measure.path}`,
-    connections,
-    duration: seconds,
-    method: measure.method,
-    headers,
-    ...(measure.method === 'PUT' ? { body: PUT_BODY } : {}),
-  })
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
-    throw new Error(`${measure.method} ${measure.path}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`)
-  return { requests: result.requests.total, seconds: result.duration }
+function load(generator: LoadGenerator, port: number, measure: Measure, connections: number, seconds: number): Promise<{ requests: number; seconds: number }> {
+  const request = { url: `http://127.0.0.1:${port}${measure.path}`, method: measure.method, headers }
+  return generator.run(measure.method === 'PUT' ? { ...request, body: PUT_BODY } : request, connections, seconds)
 }
 
 /** Writes the kit's own answers (and the peers' configuration serving them) into `dir`. */
@@ -299,8 +290,18 @@ export async function startServers(dir: string, bootTimeoutMs: number): Promise<
   return { running, servers }
 }
 
-export async function runHttp(options: { quick: boolean; connections: number; seconds: number; rounds: number; warmupSeconds: number; log: (line: string) => void }): Promise<HttpResults> {
+export async function runHttp(options: {
+  quick: boolean
+  connections: number
+  seconds: number
+  rounds: number
+  warmupSeconds: number
+  load?: LoadName | undefined
+  log: (line: string) => void
+}): Promise<HttpResults> {
   const { connections, seconds, rounds, warmupSeconds, log } = options
+  const generator = loadGenerator(options.load)
+  log(`load: ${generator.label}`)
   const method = cpuMethod() ?? null
   const dir = mkdtempSync(join(tmpdir(), 'gsm-bench-payload-'))
   let running: Running = new Map()
@@ -325,7 +326,7 @@ export async function runHttp(options: { quick: boolean; connections: number; se
       const m = MEASURES[name]!
       const { child, port } = running.get(m.server)!
       const before = method ? cpuNs(child.pid!, method) : 0
-      const { requests, seconds: elapsed } = await load(port, m, connections, duration)
+      const { requests, seconds: elapsed } = await load(generator, port, m, connections, duration)
       const cpu = method ? cpuNs(child.pid!, method) - before : 0
       return { rps: requests / elapsed, cpuMicros: method ? cpu / 1000 / requests : null, requests }
     }
@@ -397,9 +398,8 @@ export async function runHttp(options: { quick: boolean; connections: number; se
         cpuTimesKit: method ? spread(own.map((r, i) => r.cpuMicros! / kitRuns[i]!.cpuMicros!)) : null,
       }
     }
-    const autocannonVersion = version('autocannon')
     return {
-      loadGenerator: `autocannon ${autocannonVersion} (in the bench process)`,
+      loadGenerator: generator.label,
       connections,
       seconds,
       warmupSeconds,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--out FILE] [--connections N] [--rounds N] [--seconds N]`:
+ * `npm run bench [-- --quick] [--out FILE] [--connections N] [--rounds N] [--seconds N] [--load wrk|autocannon]`:
  * every baseline runs in the same run as what it is compared with, and
  * results are medians over rounds with their range, and ratios.
  *
@@ -39,6 +39,10 @@ const connections = option('--connections', 10)
 const seconds = option('--seconds', quick ? 1 : 4)
 const rounds = option('--rounds', quick ? 1 : 7)
 const warmupSeconds = quick ? 0 : 1
+/** The load generator (bench/load.ts): wrk when installed, unless `--load autocannon`. */
+const loadIndex = process.argv.indexOf('--load')
+const load = loadIndex > 0 ? (process.argv[loadIndex + 1] as 'wrk' | 'autocannon') : undefined
+if (load !== undefined && load !== 'wrk' && load !== 'autocannon') throw new Error(`--load ${load}: wrk or autocannon`)
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
 
@@ -50,7 +54,7 @@ function child(file: string, preload: string[] = []): Record<string, unknown> {
 const date = new Date().toISOString()
 const loadStart = loadavg()[0]!
 log(`HTTP: ${connections} connections, ${rounds} round(s) of ${seconds} s`)
-const http = await runHttp({ quick, connections, seconds, rounds, warmupSeconds, log })
+const http = await runHttp({ quick, connections, seconds, rounds, warmupSeconds, load, log })
 log('in-process msw 3')
 const msw3 = child('./in-process.ts')
 log('in-process msw 2')

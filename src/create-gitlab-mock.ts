@@ -17,6 +17,7 @@ import { BodyTooLarge, bodyTooLarge, DEFAULT_BODY_LIMIT, requestBytes } from './
 import { paramsLimitResponse } from './gitlab/request-params.js'
 import { notFoundRoute } from './gitlab/responses.js'
 import { createMockFetch, type FetchFunction } from './http/mock-fetch.js'
+import { requestUrl, type RequestUrl } from './http/request-url.js'
 import { findRoute, relativePath, type RouteMatch, type RouteRequest } from './http/router.js'
 import { assertMswRuns } from './msw/engine.js'
 import { createHandlers } from './msw/handlers.js'
@@ -130,7 +131,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   const routes = buildRoutes(gitlab)
   const events = new MockEvents()
   const webPath = base.path.replace(/\/api\/v4$/, '')
-  const state: MockState = { db: createDatabase(), now, gitlab, webPath, writes: Promise.resolve() }
+  const state: MockState = { db: createDatabase(), now, gitlab, webPath }
 
   /**
    * Requests being answered (past their wait for `loading`). A swap waits
@@ -200,7 +201,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     match: RouteMatch<MockState, MockRoute['endpoint']>,
     request: RouteRequest,
     body: Uint8Array | null,
-    url: URL,
+    url: RequestUrl,
   ): Answered | Promise<Answered> {
     const context: Parameters<typeof runPipeline>[1] = { state, request, url, path: match.params, body }
     try {
@@ -235,7 +236,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   function serve(
     match: RouteMatch<MockState, MockRoute['endpoint']>,
     request: RouteRequest,
-    url: URL,
+    url: RequestUrl,
     path: string,
     body: Uint8Array | null,
     seen?: Seen,
@@ -278,7 +279,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     outcome: Answered | Promise<Answered>,
     delay: number,
     request: RouteRequest,
-    url: URL,
+    url: RequestUrl,
     body: Uint8Array | null,
     time: number,
     seen: Seen | undefined,
@@ -296,7 +297,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
   }
 
   /** Journals an answered request and tells `seen` who made it; returns the answer. */
-  function record([response, user]: Answered, request: RouteRequest, url: URL, body: Uint8Array | null, time: number, seen?: Seen): Response {
+  function record([response, user]: Answered, request: RouteRequest, url: RequestUrl, body: Uint8Array | null, time: number, seen?: Seen): Response {
     if (journal.size > 0)
       journal.add({
         method: request.method,
@@ -316,7 +317,7 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
 
   /** `body` is the request's bytes, read once by the caller: routes parse them and the journal keeps them. */
   function answer(request: RouteRequest, body: Uint8Array | null, seen?: Seen): Response | Promise<Response> | undefined {
-    const url = new URL(request.url)
+    const url = requestUrl(request.url)
     const path = relativePath(url.pathname, base.path)
     const found = path === undefined ? undefined : match(request.method, path)
     return found && path !== undefined ? serve(found, request, url, path, body, seen) : undefined

@@ -4,6 +4,8 @@
  * and app/services/integrations/update_service.rb). Both compute the whole
  * next record first and write once, so a request that fails validation
  * changes nothing. The record is a project's or (17.9+) a group's.
+ * Synchronous on purpose: read, compute and store happen in one turn, so two
+ * concurrent first PUTs of one integration cannot both see "no record".
  */
 import type { StoredIntegration } from '../model/database.js'
 import type { IntegrationRecord } from '../model/records.js'
@@ -11,7 +13,7 @@ import type { IntegrationInfo } from '../versions/index.js'
 import { copySettings, defaultIntegration, propagate } from './inheritance.js'
 import { activeAfterSave, assignParams, copyRecord, newRecord } from './integration-record.js'
 import { ownerOf, recordOf, type Parent } from './parent.js'
-import { exclusive, timestamp, type MockState } from './state.js'
+import { timestamp, type MockState } from './state.js'
 import type { Accepted } from './validate-params.js'
 import { validateModel, type ModelError } from './validate-model.js'
 
@@ -76,15 +78,13 @@ function saveInheriting(state: MockState, parent: Parent, info: IntegrationInfo,
  * then the model validations of an active record. A group's successful save
  * propagates to its tree (UpdateService#execute, 17.9+).
  */
-export function saveIntegration(state: MockState, parent: Parent, info: IntegrationInfo, values: Accepted): Promise<SaveResult> {
-  return exclusive(state, async () => {
-    const [existing, next] = current(state, parent, info)
-    const result = inherits(state, existing, values)
-      ? saveInheriting(state, parent, info, existing, next)
-      : saveOwn(state, info, existing, next, values)
-    if ('saved' in result && parent.group) propagate(state.db, info, parent.group, result.saved, timestamp(state))
-    return result
-  })
+export function saveIntegration(state: MockState, parent: Parent, info: IntegrationInfo, values: Accepted): SaveResult {
+  const [existing, next] = current(state, parent, info)
+  const result = inherits(state, existing, values)
+    ? saveInheriting(state, parent, info, existing, next)
+    : saveOwn(state, info, existing, next, values)
+  if ('saved' in result && parent.group) propagate(state.db, info, parent.group, result.saved, timestamp(state))
+  return result
 }
 
 /** UpdateService#handle_default_settings: the record stops inheriting and keeps (a copy of) its settings. */
@@ -107,13 +107,11 @@ function saveOwn(state: MockState, info: IntegrationInfo, existing: StoredIntegr
  * the API's DELETE is a plain `integration.update` (integratable_operations.rb),
  * so inheriting records keep the settings they were given.
  */
-export function deactivateIntegration(state: MockState, parent: Parent, info: IntegrationInfo): Promise<StoredIntegration> {
-  return exclusive(state, async () => {
-    const [existing, next] = current(state, parent, info)
-    const defaults = state.gitlab.behaviour.deleteResets === 'column-defaults' ? info.spec.columnDefaults : undefined
-    next.active = false
-    for (const field of info.fields) next.properties[field] = defaults?.[field] ?? null
-    next.updated_at = timestamp(state)
-    return store(state, existing, next)
-  })
+export function deactivateIntegration(state: MockState, parent: Parent, info: IntegrationInfo): StoredIntegration {
+  const [existing, next] = current(state, parent, info)
+  const defaults = state.gitlab.behaviour.deleteResets === 'column-defaults' ? info.spec.columnDefaults : undefined
+  next.active = false
+  for (const field of info.fields) next.properties[field] = defaults?.[field] ?? null
+  next.updated_at = timestamp(state)
+  return store(state, existing, next)
 }

@@ -25,6 +25,7 @@
 import type { StoredGroup, StoredProject, StoredUser } from '../model/database.js'
 import type { IntegrationInfo, Step } from '../versions/index.js'
 import type { RouteRequest } from '../http/router.js'
+import type { RequestUrl } from '../http/request-url.js'
 import { authenticate, type Caller } from './authenticate.js'
 import { canRead, canReadGroup, findGroup, findProject, groupForIntegrations, projectForAdmin } from './project-access.js'
 import { queryParams, readParams, type Params } from './request-params.js'
@@ -56,7 +57,7 @@ export interface Endpoint {
 export interface EndpointContext {
   readonly state: MockState
   readonly request: RouteRequest
-  readonly url: URL
+  readonly url: RequestUrl
   /** Named path segments, still percent-encoded. */
   readonly path: Readonly<Record<string, string>>
   /** The request's bytes, read once by the dispatcher. */

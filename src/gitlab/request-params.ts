@@ -6,6 +6,7 @@
  */
 import { json } from '../http/json-response.js'
 import type { RouteRequest } from '../http/router.js'
+import type { RequestUrl } from '../http/request-url.js'
 
 /** Parameters by name. Null-prototype, so keys such as `__proto__` are plain data. */
 export type Params = Record<string, unknown>
@@ -92,7 +93,7 @@ export function mediaType(contentType: string | null): string {
  * The 400 a request gets when its query string or parameter body is past
  * Rack's limits, or undefined when it is within them.
  */
-export function paramsLimitResponse(url: URL, contentType: string | null, body: Uint8Array | null): Response | undefined {
+export function paramsLimitResponse(url: RequestUrl, contentType: string | null, body: Uint8Array | null): Response | undefined {
   const queryError = url.search.length > 1 ? queryLimitError(url.search.slice(1)) : undefined
   if (queryError) return json({ error: queryError }, 400)
   if (body === null || body.length === 0) return undefined
@@ -111,7 +112,7 @@ export function paramsLimitResponse(url: URL, contentType: string | null, body: 
   return undefined
 }
 
-export function queryParams(url: URL): Params {
+export function queryParams(url: RequestUrl): Params {
   const params = emptyParams()
   // Most API calls have no query string: skip building URLSearchParams for them.
   if (url.search !== '') addPairs(params, url.searchParams)

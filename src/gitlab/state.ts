@@ -14,23 +14,17 @@ export interface MockState {
   readonly webPath: string
   /** The compiled GitLab version this mock emulates. */
   readonly gitlab: GitLabProfile
-  /** The tail of the write queue (see `exclusive`). */
-  writes: Promise<unknown>
-}
-
-/**
- * Runs writes one at a time. The model's writes are synchronous today, but
- * a write that ever awaits between reading and storing (as the earlier
- * @msw/data model's `create()` did) would let two concurrent first PUTs of
- * one integration both see "no record" and create two; the queue rules that out.
- */
-export function exclusive<T>(state: MockState, write: () => Promise<T>): Promise<T> {
-  const result = state.writes.then(write)
-  state.writes = result.catch(() => undefined)
-  return result
 }
 
 /** GitLab's timestamp format: UTC, milliseconds, `Z` (ActiveSupport's JSON encoding of a UTC time). */
 export function timestamp(state: MockState): string {
-  return new Date(state.now()).toISOString()
+  const ms = state.now()
+  // Formatting costs more than the rest of a PUT's write: requests within one millisecond share the text.
+  if (ms !== lastMs) {
+    lastText = new Date(ms).toISOString()
+    lastMs = ms
+  }
+  return lastText
 }
+let lastMs = Number.NaN
+let lastText = ''

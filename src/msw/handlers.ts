@@ -11,13 +11,14 @@ import { http, type HttpHandler } from 'msw'
 import type { BaseUrl } from '../http/base-url.js'
 import { withBody } from '../http/json-response.js'
 import { BodyTooLarge, bodyTooLarge, requestBytes } from '../http/request-bytes.js'
+import { requestUrl, type RequestUrl } from '../http/request-url.js'
 import { relativePath, type RouteRequest } from '../http/router.js'
 
 /** Finds the route for a method and a path below the base (undefined: not the mock's). */
 export type Match<M> = (method: string, path: string) => M | undefined
 
 /** Serves a matched route (the mock adds its journal, faults and latency around it). */
-export type Serve<M> = (match: M, request: RouteRequest, url: URL, path: string, body: Uint8Array | null) => Response | Promise<Response>
+export type Serve<M> = (match: M, request: RouteRequest, url: RequestUrl, path: string, body: Uint8Array | null) => Response | Promise<Response>
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
@@ -27,7 +28,7 @@ export function createHandlers<M>(match: Match<M>, base: BaseUrl, serve: Serve<M
   const underBase = new RegExp(`^${origin}${escape(base.path)}(?:/|$)`)
   return [
     http.all(underBase, async ({ request }) => {
-      const url = new URL(request.url)
+      const url = requestUrl(request.url)
       const path = relativePath(url.pathname, base.path)
       const found = path === undefined ? undefined : match(request.method, path)
       if (found === undefined || path === undefined) return undefined

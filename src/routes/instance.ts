@@ -9,9 +9,10 @@ import type { Endpoint } from '../gitlab/pipeline.js'
 import type { MockState } from '../gitlab/state.js'
 import { json } from '../http/json-response.js'
 import type { RouteDeclaration } from '../http/router.js'
+import type { RequestUrl } from '../http/request-url.js'
 
 /** `web_url`: the instance's external URL (the request's origin and the mock's web path) and a path. */
-const webUrl = (url: URL, state: MockState, path: string) => `${url.origin}${state.webPath}/${path}`
+const webUrl = (url: RequestUrl, state: MockState, path: string) => `${url.origin}${state.webPath}/${path}`
 
 const user: Endpoint = {
   auth: { required: true, allowReadUser: true },

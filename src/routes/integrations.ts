@@ -67,14 +67,14 @@ const update = (access: typeof maintainer | typeof groupOwner): Endpoint => ({
   // PUT routes are declared per slug (the route's constraint below); the slug step finds its entry.
   slug: true,
   params: true,
-  async handle(context) {
+  handle(context) {
     const { state, info, values } = context
     const { spec } = info!
     const parent = parentOf(context)
     // `find_or_initialize_integration` is nil: not available here, or (groups) project-level only.
     if (!availableIntegration(state, info!) || (parent.group && spec.projectOnly)) return integrationNotAvailable()
     if (spec.apiCreatable === false && !recordOf(state.db, parent, spec.slug)) return cannotFromApi('create', spec.title)
-    const result = await saveIntegration(state, parent, info!, values!)
+    const result = saveIntegration(state, parent, info!, values!)
     if ('saved' in result) return jsonText(fullView(state, result.saved))
     // Integrations::UpdateService: inheriting needs a group above with its own integration of the slug.
     if ('noDefault' in result) return defaultIntegrationNotFound()
@@ -85,7 +85,7 @@ const update = (access: typeof maintainer | typeof groupOwner): Endpoint => ({
 const remove = (access: typeof maintainer | typeof groupOwner): Endpoint => ({
   ...access,
   slug: true,
-  async handle(context) {
+  handle(context) {
     const { state, request, info } = context
     const parent = parentOf(context)
     const available = availableIntegration(state, info!)
@@ -96,7 +96,7 @@ const remove = (access: typeof maintainer | typeof groupOwner): Endpoint => ({
     // `check_unmodified_since!` (lib/api/helpers.rb): 412 when the record changed after the date given.
     const since = request.headers.get('if-unmodified-since')
     if (record && since && Date.parse(record.updated_at) > Date.parse(since)) return preconditionFailed()
-    await deactivateIntegration(state, parent, info!)
+    deactivateIntegration(state, parent, info!)
     return noContent()
   },
 })

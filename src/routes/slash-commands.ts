@@ -10,6 +10,7 @@ import { integrationNotFound, paramsInvalid } from '../gitlab/responses.js'
 import type { MockState } from '../gitlab/state.js'
 import { json } from '../http/json-response.js'
 import type { RouteDeclaration } from '../http/router.js'
+import type { RequestUrl } from '../http/request-url.js'
 import type { GitLabProfile } from '../versions/index.js'
 
 const present = (value: unknown) => typeof value === 'string' && value.trim() !== ''
@@ -27,7 +28,7 @@ function friendlyToken(length = 50): string {
  * present, and Gitlab::SlashCommands::Presenters::Access#authorize answers
  * (ephemeral_response, with Slack's link format for Slack and Mattermost alike).
  */
-function authorizeMessage(params: Record<string, unknown>, url: URL, webPath: string): string {
+function authorizeMessage(params: Record<string, unknown>, url: RequestUrl, webPath: string): string {
   const linkable = ['team_id', 'team_domain', 'user_id', 'user_name'].every((name) => present(params[name]))
   if (!linkable) return ":sweat_smile: Couldn't identify you, nor can I authorize you!"
   const link = `${url.origin}${webPath}/-/profile/chat_names/new?token=${friendlyToken()}`

@@ -22,6 +22,7 @@ test('the quick benchmark runs every baseline and writes its JSON', { timeout: 1
   const results = JSON.parse(readFileSync(out, 'utf8'))
   expect(results.quick).toBe(true)
   expect(results.node).toBe(process.version)
+  expect(results.http.loadGenerator).toMatch(/^(wrk|autocannon) \S+ \(/)
   for (const measure of ['raw-get', 'kit-get', 'kit-list', 'kit-put', 'msw3-get', 'msw2-get']) {
     const { rps, throughputVsRaw } = results.http.measures[measure]
     expect(rps.median).toBeGreaterThan(0)

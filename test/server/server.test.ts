@@ -189,3 +189,34 @@ test('CORS as GitLab configures it for /api/*: preflight 200, any origin, no cre
   // An OPTIONS that is not a preflight is an ordinary request: GitLab's catch-all.
   expect((await fetch(`${server.url}/projects/1/services/slack`, { method: 'OPTIONS' })).status).toBe(404)
 })
+
+test('request targets are resolved as a URL parser (and nginx in front of GitLab) resolves them: dot segments, their escapes, an empty query', async () => {
+  const { connect } = await import('node:net')
+  const { port } = new URL(server.url)
+  const get = (target: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      let data = ''
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nPRIVATE-TOKEN: glpat-root-secret\r\nConnection: close\r\n\r\n`),
+      )
+      socket.on('data', (chunk) => (data += chunk))
+      socket.on('error', reject)
+      socket.on('close', () => resolve({ status: Number(data.slice(9, 12)), body: data.slice(data.indexOf('\r\n\r\n') + 4) }))
+    })
+  const direct = await get('/api/v4/projects/1/services/jira')
+  expect(direct.status).toBe(200)
+  expect(JSON.parse(direct.body)).toMatchObject({ slug: 'jira' })
+  for (const target of [
+    '/api/v4/projects/1/services/../services/jira',
+    '/api/v4/projects/1/services/%2e%2E/services/jira',
+    '/api/v4/projects/1/services/./jira',
+    '/api/v4/projects/1/services/%2E/jira',
+    '/api/v4/projects/2/../1/services/jira?',
+    '/api/v4/projects/acme%2Fapp/services/jira',
+  ])
+    expect(await get(target), target).toEqual(direct)
+  // Resolved before routing: a dot segment can climb out of the API to the catch-all.
+  expect((await get('/api/v4/projects/1/services/jira/../../../../../v4x')).status).toBe(404)
+  // A query the parser would re-encode (`'`) reads the same as its encoded form.
+  expect(await get("/api/v4/projects/1/services/jira?a='b")).toEqual(direct)
+})
