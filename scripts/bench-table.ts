@@ -253,7 +253,7 @@ export function renderBenchTable(r: BenchResults): string {
 export function renderBenchSummary(r: BenchResults): string {
   const h = r.http
   const get = h.measures['kit-get']
-  const lines = [`\`npm run bench\` on ${runLine(r)}; ${h.connections} connections, median of ${h.rounds} alternating rounds (min–max):`, '']
+  const lines = [`\`npm run bench\` on ${runLine(r)}; ${h.loadGenerator.replace(/ \(.*\)$/, '')}, ${h.connections} connections, median of ${h.rounds} alternating rounds (min–max):`, '']
   if (get?.throughputVsRaw)
     lines.push(
       `- standalone server, authenticated \`GET /projects/1/integrations/slack\`: ${withRange(get.rps, int)} req/s, ` +
