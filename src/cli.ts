@@ -7,7 +7,7 @@
 import { readFileSync, watch } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createGitLabMock } from './create-gitlab-mock.js'
+import { createMock } from './create-gitlab-mock.js'
 import { compileGitLab, UnknownGitLabError, type Edition } from './versions/index.js'
 import { ScenarioError, type Scenario } from './model/scenario.js'
 import { createMockServer } from './server/mock-server.js'
@@ -228,7 +228,7 @@ async function main(argv: string[]): Promise<void> {
 
   let mock
   try {
-    mock = createGitLabMock({
+    mock = createMock({
       baseUrl: 'http://localhost/api/v4',
       scenario,
       latency,

@@ -1,8 +1,10 @@
 /**
- * The public entry point: one mock = one GitLab profile, one model, one
- * route table, and the MSW handler that serves it under a base URL. Mocks
- * share nothing, so two can run side by side (different base URLs,
- * different data, different GitLab versions).
+ * One mock = one GitLab profile, one model, one route table, served under a
+ * base URL. Mocks share nothing, so two can run side by side (different
+ * base URLs, different data, different GitLab versions). Its MSW handlers
+ * come from an adapter (`msw/adapter.ts`, which `createGitLabMock` passes):
+ * the standalone server makes its mocks without one, so it never loads msw
+ * (about 120 ms and 25 MB of a start).
  */
 import type { HttpHandler } from 'msw'
 import type { Caller } from './gitlab/authenticate.js'
@@ -11,7 +13,7 @@ import type { MockState } from './gitlab/state.js'
 import { MockEvents } from './harness/events.js'
 import { Faults, type FaultSpec } from './harness/faults.js'
 import { Journal, type JournalEntry } from './harness/journal.js'
-import { DEFAULT_BASE_URL, parseBaseUrl } from './http/base-url.js'
+import { DEFAULT_BASE_URL, parseBaseUrl, type BaseUrl } from './http/base-url.js'
 import { json, withBody, withoutBody } from './http/json-response.js'
 import { BodyTooLarge, bodyTooLarge, DEFAULT_BODY_LIMIT, requestBytes } from './http/request-bytes.js'
 import { paramsLimitResponse } from './gitlab/request-params.js'
@@ -19,9 +21,7 @@ import { notFoundRoute } from './gitlab/responses.js'
 import { createMockFetch, type FetchFunction } from './http/mock-fetch.js'
 import { requestUrl, type RequestUrl } from './http/request-url.js'
 import { findRoute, relativePath, type RouteMatch, type RouteRequest } from './http/router.js'
-import { assertMswRuns } from './msw/engine.js'
-import { createHandlers } from './msw/handlers.js'
-import { handlersTaken, warnIfShadowing } from './msw/shadowing.js'
+import type { Match, Serve } from './msw/handlers.js'
 import { createDatabase, type Database } from './model/database.js'
 import { dumpScenario, loadScenario, parseScenario, ScenarioError, scenarioGitLab, type Scenario } from './model/scenario.js'
 import { createOpenApiDocument } from './openapi/document.js'
@@ -118,7 +118,24 @@ export interface Seen {
   user: string | null
 }
 
-export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
+/** What a mock's MSW handlers are made with (msw/adapter.ts): kept out of here so that making a mock loads no msw. */
+export interface MswAdapter {
+  /** The handlers that serve `mock`, built once, at its first `mock.handlers`. */
+  create(mock: GitLabMock, match: Match<Found>, base: BaseUrl, serve: Serve<Found>, bodyLimit: number): HttpHandler[]
+  /** Runs at every `mock.handlers`: the checks and bookkeeping of handing them out. */
+  taken(mock: GitLabMock): void
+}
+
+type Found = RouteMatch<MockState, MockRoute['endpoint']>
+
+const NO_MSW =
+  "gitlab-services-mock: this mock was made by the standalone server, which does not load msw. For MSW handlers, make the mock with createGitLabMock() from 'gitlab-services-mock' (pass it to createMockServer({ mock }) to serve it over HTTP as well)."
+
+/**
+ * A mock whose `handlers` come from `msw` (the main entry passes the msw
+ * adapter; the standalone server passes none).
+ */
+export function createMock(options: GitLabMockOptions = {}, msw?: MswAdapter): GitLabMock {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL
   const base = parseBaseUrl(baseUrl)
   const now = options.now ?? Date.now
@@ -335,21 +352,13 @@ export function createGitLabMock(options: GitLabMockOptions = {}): GitLabMock {
     return response && withBody(response)
   }
 
-  const handlers = createHandlers(
-    match,
-    base,
-    (...args) => {
-      warnIfShadowing(mock)
-      return serve(...args)
-    },
-    bodyLimit,
-  )
+  let handlers: HttpHandler[] | undefined
   const mock: GitLabMock = {
-    // A getter: the standalone server never takes the handlers, and runs where msw 3 cannot.
+    // A getter, built on first use: the standalone server never takes the handlers, and runs where msw 3 cannot.
     get handlers() {
-      assertMswRuns()
-      handlersTaken(mock, baseUrl)
-      return handlers
+      if (!msw) throw new Error(NO_MSW)
+      msw.taken(mock)
+      return (handlers ??= msw.create(mock, match, base, serve, bodyLimit))
     },
     gitlab,
     routes,

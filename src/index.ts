@@ -3,7 +3,8 @@
  * API, emulated in memory for MSW, for any GitLab release the mock knows.
  * Browser-safe: no Node built-ins are imported from this entry.
  */
-export { createGitLabMock, type GitLabMock, type GitLabMockOptions } from './create-gitlab-mock.js'
+export { type GitLabMock, type GitLabMockOptions } from './create-gitlab-mock.js'
+export { createGitLabMock } from './msw/create-gitlab-mock.js'
 export { ScenarioError, type Scenario } from './model/scenario.js'
 export type { ScenarioIntegrationOf, ScenarioProperties } from './model/scenario-schema.js'
 export type { Database } from './model/database.js'

@@ -4,7 +4,8 @@
  * the state controls a story needs to start clean.
  */
 import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser'
-import { createGitLabMock, type GitLabMock, type GitLabMockOptions } from '../create-gitlab-mock.js'
+import type { GitLabMock, GitLabMockOptions } from '../create-gitlab-mock.js'
+import { createGitLabMock } from '../msw/create-gitlab-mock.js'
 import type { Scenario } from '../model/scenario.js'
 import { unhandledOption, type UnhandledStrategy } from './unhandled-option.js'
 

@@ -4,7 +4,7 @@
  * `gitlab-services-mock` command.
  */
 import type { AddressInfo } from 'node:net'
-import { createGitLabMock, type GitLabMock, type GitLabMockOptions } from '../create-gitlab-mock.js'
+import { createMock, type GitLabMock, type GitLabMockOptions } from '../create-gitlab-mock.js'
 import { createMockServer, DEFAULT_BODY_LIMIT, type MockServerOptions } from './mock-server.js'
 import { Tenants } from './tenants.js'
 
@@ -33,7 +33,7 @@ export async function startMockServer(
 ): Promise<StartedMockServer> {
   const { port = 0, host = '127.0.0.1', control, allowedHosts, controlToken, bodyLimit, requestTimeout, log, tenants: limits = {}, ...mockOptions } =
     options
-  const mock = createGitLabMock({ ...mockOptions, baseUrl: 'http://localhost/api/v4' })
+  const mock = createMock({ ...mockOptions, baseUrl: 'http://localhost/api/v4' })
   await mock.ready()
   const tenants =
     limits === false

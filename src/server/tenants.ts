@@ -5,7 +5,7 @@
  * `/__tenants/<id>/__mock`. Bounded: at most `max` at once (429 past it),
  * and a tenant unused for `idleMs` is dropped.
  */
-import { createGitLabMock, type GitLabMock } from '../create-gitlab-mock.js'
+import { createMock, type GitLabMock } from '../create-gitlab-mock.js'
 import { json } from '../http/json-response.js'
 import type { Scenario } from '../model/scenario.js'
 import type { Edition } from '../versions/index.js'
@@ -28,7 +28,7 @@ export interface TenantOptions {
   /** What a tenant starts from when its request names nothing: the server's own scenario and GitLab. */
   readonly defaults: { readonly scenario: Scenario; readonly gitlab: string; readonly edition: Edition }
   /** Options every tenant mock shares (latency, journal size, body limit, clock). */
-  readonly mockOptions?: Parameters<typeof createGitLabMock>[0]
+  readonly mockOptions?: Parameters<typeof createMock>[0]
 }
 
 const FIELDS = new Set(['scenario', 'gitlab', 'edition'])
@@ -61,7 +61,7 @@ export class Tenants {
     const prefix = `${TENANTS_PREFIX}/${id}`
     const { defaults } = this.#options
     // Throws ScenarioError / UnknownGitLabError before anything is registered.
-    const mock = createGitLabMock({
+    const mock = createMock({
       ...this.#options.mockOptions,
       baseUrl: `http://localhost${prefix}/api/v4`,
       scenario: scenario ?? defaults.scenario,
