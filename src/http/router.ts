@@ -52,7 +52,7 @@ export interface RouteMatch<C, E> {
  * then any rest. Matched segment by segment rather than as a regex: a
  * regex with named groups costs more than the whole route lookup should.
  */
-export function compilePath(path: string): readonly Segment[] {
+function compilePath(path: string): readonly Segment[] {
   return path
     .split('/')
     .slice(1)
